@@ -1,0 +1,17 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from wagtail.models import Locale, Page
+
+RESULTS_PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Live, public pages of the visitor's language that match `q`, through the configured backend."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "search/search.html", {"query": query, "results": results})

@@ -1,0 +1,190 @@
+"""Settings shared by every environment.
+
+Every value that differs between machines comes from ONE typed environment schema, declared here
+(django-environ), so that `.env.example`, the README and the code cannot drift apart: a variable that
+is not in `ENV_SCHEMA` is not read anywhere. `dev`, `test` and `production` only change defaults and
+hardening; none of them reads a variable of its own.
+"""
+
+from pathlib import Path
+
+import environ
+
+SITE_DIR = Path(__file__).resolve().parents[2]  # site/
+BASE_DIR = SITE_DIR.parent  # project root
+
+# name: (type, default). SECRET_KEY and ALLOWED_HOSTS have no default here: dev and test give their own,
+# production none, so a production server without them refuses to start.
+ENV_SCHEMA = {
+    "DEBUG": (bool, False),
+    "SECRET_KEY": (str, environ.Env.NOTSET),
+    "ALLOWED_HOSTS": (list, environ.Env.NOTSET),
+    "DATABASE_URL": (str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "REDIS_URL": (str, ""),
+    "ELASTICSEARCH_URL": (str, ""),
+    "ELASTICSEARCH_INDEX_PREFIX": (str, "ess_"),
+    "WAGTAILADMIN_BASE_URL": (str, "http://127.0.0.1:8000"),
+    "TILES_URL": (str, "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "TILES_ATTRIBUTION": (
+        str,
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+    "DEMO_PASSWORD": (str, "ess-demo-2026"),
+}
+env = environ.Env(**ENV_SCHEMA)
+# A developer's own `.env` (never committed) fills in what the shell did not set.
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DEBUG = env("DEBUG")
+
+INSTALLED_APPS = [
+    # Project apps first so their templates and translations win over Wagtail's.
+    "core",
+    "directori",
+    "mapa",
+    "sectors",
+    "search",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SITE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ess",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: Catalan first. Public URLs carry the language prefix (/ca/, /es/, /en/).
+LANGUAGE_CODE = "ca"
+LANGUAGES = [("ca", "Català"), ("es", "Español"), ("en", "English")]
+LOCALE_PATHS = [SITE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Madrid"
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [SITE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = BASE_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Outside production whitenoise serves straight from the apps' static folders (no collectstatic).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+# Wagtail
+WAGTAIL_SITE_NAME = "ESS Barcelona"
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "geojson", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Search: the database backend (SQLite FTS5 / PostgreSQL full text) unless Elasticsearch is configured.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Map basemap: any XYZ tile server; the map must still work when tiles fail to load.
+TILES_URL = env("TILES_URL")
+TILES_ATTRIBUTION = env("TILES_ATTRIBUTION")
+
+DEMO_PASSWORD = env("DEMO_PASSWORD")
+
+# Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

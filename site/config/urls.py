@@ -1,0 +1,37 @@
+"""URLs grouped by policy (conventions.md, point 10).
+
+Private routes (admin, documents) carry no language prefix, and Wagtail sends them with no-cache
+headers. Public routes live under a language prefix (/ca/, /es/, /en/); each domain app owns its
+section, and Wagtail's page serving comes last so it only sees what no app claimed.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+private_patterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap),
+]
+
+public_patterns = i18n_patterns(
+    path("directori/", include("directori.urls")),
+    path("mapa/", include("mapa.urls")),
+    path("sectors/", include("sectors.urls")),
+    path("cerca/", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+urlpatterns = private_patterns + public_patterns
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
