@@ -1,0 +1,67 @@
+"""Browser tests: Debian's Chromium driven by Playwright for Python. Never a downloaded browser."""
+
+import os
+import shutil
+
+from django.db import connections
+
+import pytest
+
+from tests.conftest import require
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    require(shutil.which(CHROMIUM), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a locked dev dependency
+        require(False, "Playwright for Python is not installed (make install)")
+    # Starting Playwright's sync API moves this thread to a new contextvars context, where Django
+    # hands out new connection wrappers. Give them what setup_databases stored on the old ones, so
+    # serialized_rollback still restores Wagtail's migration data (root page, groups) after a flush.
+    serialized = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
+    # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run next
+    # to one unless told that this (single-threaded, test-only) use is safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+        connections.close_all()  # the wrappers of this context, before the test database is dropped
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh tab of a visitor whose browser asks for Catalan; it records every request that leaves
+    the live server."""
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="ca-ES"
+    )
+    tab = context.new_page()
+    tab.remote_requests = []
+    tab.on(
+        "request", lambda r: None if r.url.startswith(live_server.url) else tab.remote_requests.append(r.url)
+    )
+    yield tab
+    context.close()

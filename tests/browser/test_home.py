@@ -1,0 +1,48 @@
+"""A visitor opens the home page in Chromium."""
+
+import pytest
+
+# serialized_rollback: Wagtail's root page and default groups come from migrations, which a
+# transactional test's flush would otherwise erase for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_visitor_reads_the_home_page_and_switches_language(seeded, page):
+    page.goto("/")
+    assert page.url.endswith("/ca/")
+    assert page.locator("html").get_attribute("lang") == "ca"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "L'economia social i solidària de Barcelona, a prop teu"
+    )
+    nav = page.get_by_role("navigation", name="Principal")
+    assert nav.get_by_role("link").all_inner_texts() == ["Directori", "Mapa", "Sectors", "Cerca"]
+
+    # The first Tab shows the skip link, and following it moves focus to the content.
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Salta al contingut")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0, "the focused skip link must be on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Barcelona's social and solidarity economy, near you"
+    )
+    assert page.remote_requests == []
+
+
+def test_home_page_fits_a_phone_screen(seeded, chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="ca-ES"
+    )
+    phone = context.new_page()
+    phone.goto("/ca/")
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a 390px screen"
+    assert (
+        phone.get_by_role("navigation", name="Principal").get_by_role("link", name="Directori").is_visible()
+    )
+    context.close()

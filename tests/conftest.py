@@ -1,0 +1,48 @@
+"""Fixtures shared by every test: the seeded demo site, and the rule for services a test needs.
+
+A test that needs a real service (Chromium, Redis) calls `require(...)`: on CI (CI=true) a missing
+service fails the test, because CI must run it; on a newcomer's laptop it is skipped with a one-line
+reason that says what to install.
+"""
+
+import os
+
+from django.core.cache import cache
+from django.core.management import call_command
+
+import pytest
+
+
+def on_ci():
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require(available, reason):
+    if available:
+        return
+    if on_ci():
+        pytest.fail(f"{reason} (CI=true: this test must run here)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115  (closed at exit)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: with REDIS_URL set (CI), the cache outlives a test's
+    database rollback, and Wagtail keeps page paths in it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_report_header(config):
+    """Say which real services this run uses, so a CI log shows SQLite vs PostgreSQL at a glance."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}; cache: {cache}"

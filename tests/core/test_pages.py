@@ -1,0 +1,119 @@
+"""What a visitor gets from the site shell: pages in three languages, navigation, switcher, errors."""
+
+import html
+import re
+
+from django.template.loader import render_to_string
+from django.test import override_settings
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    """The page as a visitor reads it: entities such as &#x27; turned back into characters."""
+    return html.unescape(response.content.decode())
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([a-z-]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "hero", "skip_link"),
+    [
+        ("/ca/", "ca", "L'economia social i solidària de Barcelona, a prop teu", "Salta al contingut"),
+        ("/es/", "es", "La economía social y solidaria de Barcelona, cerca de ti", "Saltar al contenido"),
+        ("/en/", "en", "Barcelona's social and solidarity economy, near you", "Skip to content"),
+    ],
+)
+def test_home_page_in_each_language(client, seeded, prefix, lang, hero, skip_link):
+    response = client.get(prefix)
+    assert response.status_code == 200
+    assert html_lang(response) == lang
+    body = text(response)
+    assert hero in body
+    assert skip_link in body
+    assert 'id="main"' in body
+    assert "Open Data BCN" in body
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"), [(None, "/ca/"), ("fr-FR,fr", "/ca/"), ("es-ES,es;q=0.9", "/es/")]
+)
+def test_root_redirects_to_catalan_unless_the_browser_asks_for_another_language(
+    client, seeded, accept_language, target
+):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    response = client.get("/", headers=headers)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_main_navigation_reaches_every_section(client, seeded):
+    body = client.get("/ca/").content.decode()
+    for path, label in (
+        ("/ca/directori/", "Directori"),
+        ("/ca/mapa/", "Mapa"),
+        ("/ca/sectors/", "Sectors"),
+        ("/ca/cerca/", "Cerca"),
+    ):
+        assert f'<a href="{path}">{label}</a>' in body
+        assert client.get(path).status_code == 200
+
+
+def test_language_switcher_links_to_the_translation_of_the_page(client, seeded):
+    body = client.get("/ca/sobre-el-projecte/").content.decode()
+    assert 'href="/es/sobre-el-proyecto/" lang="es"' in body
+    assert 'href="/en/about/" lang="en"' in body
+    assert 'href="/ca/sobre-el-projecte/" lang="ca" hreflang="ca" aria-current="true"' in body
+
+
+def test_language_switcher_on_a_non_page_view_keeps_the_path(client, seeded):
+    body = client.get("/es/mapa/").content.decode()
+    assert 'href="/ca/mapa/" lang="ca"' in body
+    assert 'href="/en/mapa/" lang="en"' in body
+
+
+def test_search_finds_pages_in_the_visitors_language(client, seeded):
+    body = client.get("/ca/cerca/", {"q": "accessibilitat"}).content.decode()
+    assert '<a href="/ca/accessibilitat/">Accessibilitat</a>' in body
+    assert "/es/accesibilidad/" not in body.split('<main id="main"')[1]
+
+
+def test_search_escapes_the_query(client, seeded):
+    body = client.get("/ca/cerca/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"), [("/ca/", "No s'ha trobat la pàgina"), ("/en/", "Page not found")]
+)
+def test_404_page_is_the_sites_own_in_the_visitors_language(client, seeded, prefix, message):
+    response = client.get(f"{prefix}no-existeix/")
+    assert response.status_code == 404
+    assert message in text(response)
+    assert html_lang(response) == prefix.strip("/")
+
+
+@override_settings(DEBUG=False)
+def test_500_page_renders_without_a_request_or_database():
+    html = render_to_string("500.html")
+    assert "Hi ha hagut un error" in html
+    assert 'lang="ca"' in html
+    assert "/static/css/site.css" in html
+
+
+def test_pages_do_not_load_remote_assets(client, seeded):
+    body = client.get("/ca/").content.decode()
+    sources = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', body)
+    assert sources, "the page should load its stylesheet"
+    assert all(src.startswith("/") for src in sources), sources
+
+
+def test_admin_is_not_frameable_and_not_language_prefixed(client, seeded):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "DENY"

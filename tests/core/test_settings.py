@@ -1,0 +1,121 @@
+"""Settings come from one environment schema; production is hardened. Each case starts a fresh
+`manage.py` process, because settings are read once per process."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+from config.settings.base import ENV_SCHEMA
+from tests.conftest import require
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-1234567890",
+    "ALLOWED_HOSTS": "ess.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def manage(*args, **env_vars):
+    """Run manage.py with only the given variables set on top of a clean environment."""
+    ignored = {*ENV_SCHEMA, "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in ignored}
+    env.update(env_vars)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_passes_check_deploy_with_zero_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_security_values(missing):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_development_needs_no_environment_at_all():
+    result = manage("check", "--fail-level", "WARNING", DJANGO_SETTINGS_MODULE="config.settings.dev")
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_environment_variable_is_documented():
+    example = (ROOT / ".env.example").read_text()
+    readme = (ROOT / "README.md").read_text()
+    for name in ENV_SCHEMA:
+        assert re.search(rf"^#?\s*{name}=", example, re.MULTILINE), f"{name} missing from .env.example"
+        assert f"`{name}`" in readme, f"{name} missing from the README's configuration table"
+
+
+def test_database_url_selects_the_database(tmp_path):
+    database = tmp_path / "other.sqlite3"
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DATABASE_URL=f"sqlite:///{database}",
+    )
+    assert result.stdout.split() == ["sqlite", str(database)], result.stderr
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        reachable = redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.ConnectionError:
+        reachable = False
+    require(reachable, "Redis is not running on 127.0.0.1:6379")
+    script = (
+        "from django.core.cache import caches; cache = caches['default']; "
+        "cache.set('ess-probe', 'd\\'acord', 30); print(type(cache).__name__, cache.get('ess-probe'))"
+    )
+    result = manage(
+        "shell", "--no-imports", "-c", script, DJANGO_SETTINGS_MODULE="config.settings.dev", REDIS_URL=url
+    )
+    assert result.stdout.strip() == "RedisCache d'acord", result.stderr
+    assert redis.Redis.from_url(url).exists("ess:1:ess-probe"), "the value must be stored in Redis"
+
+
+def test_elasticsearch_url_selects_the_elasticsearch_backend():
+    """Configuration only: no Elasticsearch server can run on these machines (see the next test)."""
+    script = (
+        "from wagtail.search.backends import get_search_backend; b = get_search_backend(); "
+        "print(type(b).__name__, b.index_prefix, b.hosts[0]['host'])"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+        ELASTICSEARCH_INDEX_PREFIX="esstest_",
+    )
+    assert result.stdout.split() == ["Elasticsearch9SearchBackend", "esstest_", "search.internal"], (
+        result.stderr
+    )
+
+
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set")
+def test_configured_elasticsearch_server_answers():
+    from wagtail.search.backends import get_search_backend
+
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["URLS"] == [os.environ["ELASTICSEARCH_URL"]]
+    assert get_search_backend().es.info()["version"]["number"].split(".")[0] in ("8", "9")
