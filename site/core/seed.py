@@ -108,13 +108,15 @@ DEMO_USERS = {
 
 
 def run(command):
+    pages_before = Page.objects.count()
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
     home = _home_page(locales)
     for translations in STANDARD_PAGES:
         _translated_child(home, translations, locales)
     _demo_users()
     command.stdout.write(
-        f"core: home page and {len(STANDARD_PAGES)} standard pages in {len(locales)} languages"
+        f"core: home page and {len(STANDARD_PAGES)} standard pages in {len(locales)} languages "
+        f"({Page.objects.count() - pages_before} new pages); demo users: {', '.join(DEMO_USERS)}"
     )
 
 

@@ -3,6 +3,7 @@
 import html
 import re
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import override_settings
 
@@ -110,10 +111,19 @@ def test_pages_do_not_load_remote_assets(client, seeded):
     body = client.get("/ca/").content.decode()
     sources = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', body)
     assert sources, "the page should load its stylesheet"
-    assert all(src.startswith("/") for src in sources), sources
+    assert all(src.startswith("/") and not src.startswith("//") for src in sources), sources
 
 
 def test_admin_is_not_frameable_and_not_language_prefixed(client, seeded):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_loads_nothing_from_other_sites(client, seeded):
+    client.login(username="moderador", password=settings.DEMO_PASSWORD)
+    for path in ("/admin/", "/admin/pages/"):
+        body = client.get(path).content.decode()
+        # Asset addresses in tags, and the avatar the admin's sidebar builds from its JSON props.
+        remote = re.findall(r'(?:src="|<link[^>]+href="|"avatarUrl": ")((?:https?:)?//[^"]+)', body)
+        assert remote == [], (path, remote)

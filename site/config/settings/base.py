@@ -156,6 +156,9 @@ WAGTAIL_SITE_NAME = "ESS Barcelona"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "geojson", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# No request leaves the site from the admin either: no Gravatar avatars, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search: the database backend (SQLite FTS5 / PostgreSQL full text) unless Elasticsearch is configured.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
