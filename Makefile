@@ -10,9 +10,11 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' ' -f1
 MANAGE := $(BIN)/python manage.py
 PO := $(wildcard site/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
+# The Open Data BCN copies beside the project, when present; otherwise load_boundaries downloads them.
+SHARED_BOUNDARIES := $(wildcard $(abspath ../shared/data/boundaries))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format check messages translations lock clean
+.PHONY: help install database run test lint format check bench messages translations lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -31,8 +33,11 @@ translations: $(STAMP) $(MO) ## Compile the gettext catalogs (.po -> .mo)
 site/locale/%/LC_MESSAGES/django.mo: site/locale/%/LC_MESSAGES/django.po $(STAMP)
 	$(BIN)/pybabel -q compile --domain django --input-file $< --output-file $@ --locale $*
 
-run: translations ## Migrate, load the demo content and serve http://127.0.0.1:8000 (make run PORT=8123: another port)
+database: translations ## Migrate the database and load the district/neighbourhood boundaries
 	$(MANAGE) migrate --noinput
+	ESS_BOUNDARIES_DIR="$${ESS_BOUNDARIES_DIR:-$(SHARED_BOUNDARIES)}" $(MANAGE) load_boundaries --skip-if-loaded
+
+run: database ## Load the demo content and serve http://127.0.0.1:8000 (make run PORT=8123: another port)
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -50,6 +55,9 @@ check: translations ## Django system checks and missing migrations
 
 test: lint check ## Lint, checks, then the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: database ## Print the benchmarks' figures (placement of 1k to 1M points, ...)
+	$(MANAGE) bench
 
 messages: $(STAMP) ## Update the .po catalogs from the code (needs GNU gettext's xgettext)
 	$(MANAGE) makemessages -l ca -l es -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests

@@ -7,3 +7,4 @@ class DirectoriConfig(AppConfig):
 
     name = "directori"
     verbose_name = _("Directory")
+    default_auto_field = "django.db.models.BigAutoField"

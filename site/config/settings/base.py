@@ -30,6 +30,7 @@ ENV_SCHEMA = {
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     "DEMO_PASSWORD": (str, "ess-demo-2026"),
+    "ESS_BOUNDARIES_DIR": (str, ""),
 }
 env = environ.Env(**ENV_SCHEMA)
 # A developer's own `.env` (never committed) fills in what the shell did not set.
@@ -179,6 +180,9 @@ TILES_URL = env("TILES_URL")
 TILES_ATTRIBUTION = env("TILES_ATTRIBUTION")
 
 DEMO_PASSWORD = env("DEMO_PASSWORD")
+
+# Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
+ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 
 # Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
 X_FRAME_OPTIONS = "DENY"

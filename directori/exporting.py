@@ -1,0 +1,82 @@
+"""Initiatives as open data: one row (or GeoJSON feature) per live initiative.
+
+The columns are a contract (`export_initiatives`, the directory's downloads): external_id, source,
+name, lat, lon, district_code, neighbourhood_code, outside_city, then descriptive fields.
+"""
+
+import csv
+import json
+
+COLUMNS = (
+    "external_id",
+    "source",
+    "name",
+    "lat",
+    "lon",
+    "district_code",
+    "neighbourhood_code",
+    "outside_city",
+    "slug",
+    "family",
+    "sectors",
+    "tags",
+    "address",
+    "postcode",
+    "website",
+    "email",
+    "phone",
+)
+
+
+def rows(queryset):
+    """Plain dicts, with two queries in all (related terms prefetched), whatever the size."""
+    queryset = queryset.select_related("district", "neighbourhood", "family").prefetch_related(
+        "sectors", "tags"
+    )
+    for initiative in queryset.order_by("pk").iterator(chunk_size=2000):
+        yield {
+            "external_id": initiative.external_id,
+            "source": initiative.source,
+            "name": initiative.name,
+            "lat": initiative.latitude,
+            "lon": initiative.longitude,
+            "district_code": initiative.district.code if initiative.district else "",
+            "neighbourhood_code": initiative.neighbourhood.code if initiative.neighbourhood else "",
+            "outside_city": initiative.outside_city,
+            "slug": initiative.slug,
+            "family": initiative.family.slug if initiative.family else "",
+            "sectors": ";".join(s.slug for s in initiative.sectors.all()),
+            "tags": ";".join(t.slug for t in initiative.tags.all()),
+            "address": initiative.address,
+            "postcode": initiative.postcode,
+            "website": initiative.website,
+            "email": initiative.email,
+            "phone": initiative.phone,
+        }
+
+
+def write_csv(queryset, stream):
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+    writer.writeheader()
+    count = 0
+    for count, row in enumerate(rows(queryset), start=1):  # noqa: B007  (count is the result)
+        writer.writerow(row)
+    return count
+
+
+def write_geojson(queryset, stream):
+    """A FeatureCollection; initiatives without a point get a null geometry (valid GeoJSON)."""
+    stream.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for count, row in enumerate(rows(queryset), start=1):
+        geometry = None if row["lat"] is None else {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
+        properties = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+        stream.write(
+            ("," if count > 1 else "")
+            + "\n"
+            + json.dumps(
+                {"type": "Feature", "geometry": geometry, "properties": properties}, ensure_ascii=False
+            )
+        )
+    stream.write("\n]}\n")
+    return count

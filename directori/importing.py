@@ -1,0 +1,490 @@
+"""Bulk import of initiatives from CSV, XLSX or GeoJSON, described by a TOML mapping.
+
+Real files are messy (domain.md): UTF-8 with or without BOM, UTF-16, Latin-1, `;` or tab delimiters,
+decimal commas, coordinates in EPSG:25831, repeated rows. Every row is validated first; a rejection
+names the file line, the column and the reason. Writing happens in one transaction: without
+`partial`, one rejected row means nothing is written; a dry run writes nothing either way.
+"""
+
+import codecs
+import csv
+import io
+import json
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.db import transaction
+from django.utils.html import escape
+
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+
+from .models import EssFamily, Initiative, LayerTag, Sector
+from .placement import place_initiatives
+
+SCALAR_FIELDS = (
+    "external_id",
+    "name",
+    "description",
+    "address",
+    "postcode",
+    "website",
+    "email",
+    "phone",
+    "family",
+)
+COORDINATE_FIELDS = ("lat", "lon", "x", "y")
+LIST_FIELDS = ("sectors", "tags")
+FIELDS = SCALAR_FIELDS + COORDINATE_FIELDS + LIST_FIELDS
+ENCODINGS = {"auto": None, "utf-8": "utf-8-sig", "utf-16": "utf-16", "latin-1": "latin-1"}
+DELIMITERS = {"auto": None, ",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+LIST_SEPARATOR = re.compile(r"\s*[;|,]\s*")
+
+
+class ImportFileError(Exception):
+    """The mapping or the file as a whole cannot be used (not a row problem); one-line message."""
+
+
+@dataclass
+class Mapping:
+    source: str
+    columns: dict[str, str]
+    encoding: str = "auto"
+    delimiter: str = "auto"
+    decimal: str = "."
+    crs: str = "EPSG:4326"
+
+    @classmethod
+    def from_toml(cls, text, default_source=""):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ImportFileError(f"mapping: not valid TOML ({error})") from None
+        options, columns = data.get("options", {}), data.get("columns", {})
+        unknown = set(data) - {"options", "columns"}
+        unknown |= {
+            f"options.{k}" for k in set(options) - {"source", "encoding", "delimiter", "decimal", "crs"}
+        }
+        unknown |= {f"columns.{k}" for k in set(columns) - set(FIELDS)}
+        if unknown:
+            raise ImportFileError(
+                f"mapping: unknown keys {', '.join(sorted(unknown))}; fields are {', '.join(FIELDS)}"
+            )
+        mapping = cls(
+            source=str(options.get("source") or default_source),
+            columns={k: str(v) for k, v in columns.items()},
+        )
+        for option, allowed in (
+            ("encoding", ENCODINGS),
+            ("delimiter", DELIMITERS),
+            ("decimal", {".": 1, ",": 1}),
+        ):
+            value = options.get(option, getattr(mapping, option))
+            if value not in allowed:
+                raise ImportFileError(
+                    f"mapping: {option} = {value!r}; use one of {', '.join(map(repr, allowed))}"
+                )
+            setattr(mapping, option, value)
+        mapping.crs = str(options.get("crs", mapping.crs))
+        try:
+            CRS.from_user_input(mapping.crs)
+        except CRSError:
+            raise ImportFileError(
+                f"mapping: crs = {mapping.crs!r} is not a coordinate system (e.g. EPSG:25831)"
+            ) from None
+        if not mapping.source:
+            raise ImportFileError(
+                "mapping: [options] source is required (it keys the upsert with external_id)"
+            )
+        for required in ("external_id", "name"):
+            if required not in mapping.columns:
+                raise ImportFileError(f"mapping: [columns] {required} is required")
+        if bool({"lat", "lon"} & mapping.columns.keys()) and bool({"x", "y"} & mapping.columns.keys()):
+            raise ImportFileError("mapping: give lat/lon or x/y, not both")
+        for a, b in (("lat", "lon"), ("x", "y")):
+            if (a in mapping.columns) != (b in mapping.columns):
+                raise ImportFileError(f"mapping: {a} and {b} go together")
+        return mapping
+
+
+@dataclass
+class Rejection:
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self):
+        where = f"line {self.line}" + (f", column {self.column!r}" if self.column else "")
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    merged: int = 0
+    outside_city: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    written: bool = False
+
+    def summary(self):
+        state = "written" if self.written else "nothing written"
+        return (
+            f"{self.rows} rows read: {self.created} initiatives created, {self.updated} updated, "
+            f"{self.merged} rows merged into an earlier row with the same id, {len(self.rejections)} rejected, "
+            f"{self.outside_city} outside the city ({state})"
+        )
+
+    def write_csv(self, stream):
+        writer = csv.writer(stream)
+        writer.writerow(["line", "column", "reason"])
+        for rejection in self.rejections:
+            writer.writerow([rejection.line, rejection.column, rejection.reason])
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decode(raw, encoding="auto"):
+    """Text of a file: BOMs honoured, UTF-16 recognised, Latin-1 as the last resort."""
+    if encoding != "auto":
+        try:
+            return raw.decode(ENCODINGS[encoding])
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"the file is not {encoding} ({error.reason} at byte {error.start})"
+            ) from None
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    if raw[:200] and raw[1:200:2].count(0) > len(raw[1:200:2]) // 2:
+        return raw.decode("utf-16-le")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def read_rows(path, mapping):
+    """(header, rows) where each row is (line number in the file, {column: value})."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(path)
+    if suffix in (".geojson", ".json"):
+        return _read_geojson(decode(path.read_bytes(), mapping.encoding))
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(decode(path.read_bytes(), mapping.encoding), mapping.delimiter)
+    raise ImportFileError(f"{path.name}: unsupported file type {suffix!r} (CSV, XLSX or GeoJSON)")
+
+
+def _clean(value):
+    if value is None:
+        return ""
+    return str(value).replace("\ufeff", "").strip()
+
+
+def _read_csv(text, delimiter):
+    delimiter = DELIMITERS[delimiter] or _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [_clean(h) for h in next(reader)]
+    except StopIteration:
+        raise ImportFileError("the file is empty") from None
+    rows = []
+    for values in reader:
+        if not any(v.strip() for v in values):
+            continue
+        rows.append((reader.line_num, dict(zip(header, (_clean(v) for v in values), strict=False))))
+    return header, rows
+
+
+def _sniff_delimiter(text):
+    first_line = text.split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=counts.get)
+
+
+def _read_xlsx(path):
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise ImportFileError(f"{path.name}: not a readable XLSX workbook ({error})") from None
+    rows_iter = sheet.iter_rows(values_only=True)
+    header = [_clean(h) for h in next(rows_iter, [])]
+    rows = []
+    for number, values in enumerate(rows_iter, start=2):
+        if any(v not in (None, "") for v in values):
+            rows.append((number, {h: _clean(v) for h, v in zip(header, values, strict=False)}))
+    return header, rows
+
+
+def _read_geojson(text):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"not valid GeoJSON ({error})") from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise ImportFileError("not a GeoJSON FeatureCollection")
+    header, rows = set(), []
+    for number, feature in enumerate(features, start=1):
+        properties = {k: _clean(v) for k, v in (feature.get("properties") or {}).items()}
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
+            properties["@x"], properties["@y"] = (str(c) for c in geometry["coordinates"][:2])
+        header |= properties.keys()
+        rows.append((number, properties))
+    return sorted(header), rows
+
+
+# ---------------------------------------------------------------- validating
+
+
+def _fold(text):
+    """Case- and accent-insensitive key: 'Mediació Familiar' and 'mediacio familiar' match."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+class Vocabulary:
+    """Looks up taxonomy terms by slug, code or any of their names."""
+
+    def __init__(self, model):
+        self.terms = {}
+        for term in model.objects.all():
+            for key in (term.slug, getattr(term, "code", ""), term.name, term.name_es, term.name_en):
+                if key:
+                    self.terms.setdefault(_fold(key), term)
+
+    def get(self, value):
+        return self.terms.get(_fold(value))
+
+
+@dataclass
+class CleanRow:
+    line: int
+    values: dict
+    x: float | None = None
+    y: float | None = None
+
+
+class RowValidator:
+    email = EmailValidator()
+    url = URLValidator(schemes=["http", "https"])
+
+    def __init__(self, mapping):
+        self.mapping = mapping
+        self.families = Vocabulary(EssFamily)
+        self.sectors = Vocabulary(Sector)
+        self.tags = Vocabulary(LayerTag)
+
+    def __call__(self, line, row):
+        """A CleanRow, or the list of Rejections for this row."""
+        columns, errors, values = self.mapping.columns, [], {}
+
+        def get(name):
+            return row.get(columns[name], "") if name in columns else ""
+
+        def reject(name, reason):
+            errors.append(Rejection(line, columns.get(name, name), reason))
+
+        for name in ("external_id", "name", "address", "phone", "description"):
+            values[name] = get(name)
+        for name, limit in (("external_id", 120), ("name", 200), ("address", 255), ("phone", 40)):
+            if len(values[name]) > limit:
+                reject(name, f"longer than {limit} characters")
+        if not values["external_id"]:
+            reject("external_id", "missing id")
+        if not values["name"]:
+            reject("name", "missing name")
+        values["description"] = "".join(
+            f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", values["description"]) if p.strip()
+        )
+
+        postcode = get("postcode").replace(" ", "")
+        if postcode and not re.fullmatch(r"\d{4,5}", postcode):
+            reject("postcode", f"not a postcode: {postcode!r}")
+        values["postcode"] = postcode.zfill(5) if postcode else ""
+
+        email = get("email")
+        if email:
+            try:
+                self.email(email)
+            except ValidationError:
+                reject("email", f"not a valid e-mail address: {email!r}")
+        values["email"] = email
+
+        website = get("website")
+        if website and not re.match(r"(?i)https?://", website):
+            website = "https://" + website
+        if website:
+            try:
+                self.url(website)
+            except ValidationError:
+                reject("website", f"not a valid web address: {get('website')!r}")
+        values["website"] = website
+
+        family = get("family")
+        values["family"] = self.families.get(family) if family else None
+        if family and values["family"] is None:
+            reject("family", f"unknown ESS family {family!r}")
+        for name, vocabulary in (("sectors", self.sectors), ("tags", self.tags)):
+            terms = []
+            for item in filter(None, LIST_SEPARATOR.split(get(name))):
+                term = vocabulary.get(item)
+                if term is None:
+                    reject(name, f"unknown {'sector' if name == 'sectors' else 'layer tag'} {item!r}")
+                else:
+                    terms.append(term)
+            values[name] = terms
+
+        x, y = self._coordinates(row, reject)
+        return errors or CleanRow(line, values, x, y)
+
+    def _coordinates(self, row, reject):
+        columns = self.mapping.columns
+        if "lon" in columns:
+            pairs = (("lon", row.get(columns["lon"], "")), ("lat", row.get(columns["lat"], "")))
+        elif "x" in columns:
+            pairs = (("x", row.get(columns["x"], "")), ("y", row.get(columns["y"], "")))
+        else:  # GeoJSON geometry
+            pairs = (("geometry", row.get("@x", "")), ("geometry", row.get("@y", "")))
+        texts = [text for _, text in pairs]
+        if not any(texts):
+            return None, None
+        numbers = []
+        for name, text in pairs:
+            number = self._number(text)
+            if number is None:
+                reject(
+                    name, f"not a number: {text!r}" if text else "coordinate missing (the other one is given)"
+                )
+            numbers.append(number)
+        return tuple(numbers) if None not in numbers else (None, None)
+
+    def _number(self, text):
+        text = text.replace(" ", "")
+        if self.mapping.decimal == ",":
+            text = text.replace(".", "").replace(",", ".") if text.count(",") == 1 else text
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return number if number == number and abs(number) != float("inf") else None
+
+
+# ---------------------------------------------------------------- writing
+
+
+def run_import(path, mapping, *, dry_run=False, partial=False, draft=False, progress: Callable | None = None):
+    header, rows = read_rows(path, mapping)
+    missing = [column for name, column in mapping.columns.items() if column not in header]
+    if missing:
+        raise ImportFileError(
+            f"columns not in the file: {', '.join(map(repr, missing))}; it has {', '.join(map(repr, header))}"
+        )
+
+    report = ImportReport(rows=len(rows))
+    validate = RowValidator(mapping)
+    clean_rows = []
+    for done, (line, row) in enumerate(rows, start=1):
+        result = validate(line, row)
+        if isinstance(result, list):
+            report.rejections.extend(result)
+        else:
+            clean_rows.append(result)
+        if progress:
+            progress(done, len(rows))
+    _to_wgs84(clean_rows, mapping, report)
+    report.rejections.sort(key=lambda rejection: rejection.line)
+    if report.rejections and not partial:
+        return report
+    merged = _merge_repeated_ids(clean_rows, report)
+
+    with transaction.atomic():
+        touched = _upsert(merged, mapping.source, draft, report)
+        place_initiatives(Initiative.objects.filter(pk__in=touched))
+        report.outside_city = Initiative.objects.filter(pk__in=touched, outside_city=True).count()
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            report.written = True
+    return report
+
+
+def _to_wgs84(clean_rows, mapping, report):
+    """Reproject every point at once; reject the rows whose coordinates cannot be on Earth."""
+    with_point = [r for r in clean_rows if r.x is not None]
+    if with_point and CRS.from_user_input(mapping.crs) != CRS.from_epsg(4326):
+        transformer = Transformer.from_crs(mapping.crs, "EPSG:4326", always_xy=True)
+        lons, lats = transformer.transform([r.x for r in with_point], [r.y for r in with_point])
+        for row, lon, lat in zip(with_point, lons, lats, strict=True):
+            row.x, row.y = lon, lat
+    for row in list(with_point):
+        if not (-180 <= row.x <= 180 and -90 <= row.y <= 90) or row.x != row.x:
+            column = mapping.columns.get("lat") or mapping.columns.get("y") or "geometry"
+            report.rejections.append(
+                Rejection(row.line, column, "coordinates outside the world (check crs and lat/lon order)")
+            )
+            clean_rows.remove(row)
+
+
+def _merge_repeated_ids(clean_rows, report):
+    """Rows with the same external id become one initiative: the first non-empty value of each field
+    wins, and sectors and tags are united."""
+    by_id = {}
+    for row in clean_rows:
+        key = row.values["external_id"]
+        if key not in by_id:
+            by_id[key] = row
+            continue
+        report.merged += 1
+        kept = by_id[key]
+        for name, value in row.values.items():
+            if name in LIST_FIELDS:
+                kept.values[name] += [t for t in value if t not in kept.values[name]]
+            elif not kept.values[name] and value:
+                kept.values[name] = value
+        if kept.x is None and row.x is not None:
+            kept.x, kept.y = row.x, row.y
+    return list(by_id.values())
+
+
+def _upsert(rows, source, draft, report):
+    existing = {
+        i.external_id: i
+        for i in Initiative.objects.filter(
+            source=source, external_id__in=[r.values["external_id"] for r in rows]
+        )
+    }
+    touched = []
+    for row in rows:
+        values = dict(row.values)
+        sectors, tags = values.pop("sectors"), values.pop("tags")
+        initiative = existing.get(values["external_id"])
+        if initiative is None:
+            initiative = Initiative(source=source)
+            report.created += 1
+        else:
+            report.updated += 1
+        for name, value in values.items():
+            setattr(initiative, name, value)
+        initiative.longitude, initiative.latitude = row.x, row.y
+        initiative.live = not draft
+        initiative.has_unpublished_changes = draft
+        initiative.sectors.set(sectors)
+        initiative.tags.set(tags)
+        initiative.save(place=False)
+        touched.append(initiative.pk)
+    return touched

@@ -1,0 +1,65 @@
+"""Load or update Barcelona's districts and neighbourhoods, then re-place every initiative."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from directori.boundaries import EXPECTED, BoundaryError, default_sources, read_sources, save_boundaries
+from directori.models import District, Neighbourhood
+from directori.placement import place_initiatives
+
+
+class Command(BaseCommand):
+    help = (
+        "Load district and neighbourhood boundaries (Open Data BCN CSV, GeoJSON, Shapefile, GeoPackage; "
+        "paths or http(s) URLs; any CRS). Without SOURCE: the folder in ESS_BOUNDARIES_DIR, else the "
+        "official Open Data BCN files. Upserts by official code."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("sources", nargs="*", metavar="SOURCE")
+        parser.add_argument(
+            "--allow-partial",
+            action="store_true",
+            help=f"Accept fewer than {EXPECTED['districts']} districts and {EXPECTED['neighbourhoods']} neighbourhoods.",
+        )
+        parser.add_argument("--crs", help="CRS of sources that do not state one, e.g. EPSG:25831.")
+        parser.add_argument(
+            "--skip-if-loaded",
+            action="store_true",
+            help="Do nothing when all districts and neighbourhoods are already loaded (make run uses it).",
+        )
+
+    def handle(self, *args, sources, allow_partial, crs, skip_if_loaded, **options):
+        loaded = {"districts": District.objects.count(), "neighbourhoods": Neighbourhood.objects.count()}
+        if skip_if_loaded and loaded == EXPECTED:
+            self.stdout.write("boundaries already loaded: 10 districts and 73 neighbourhoods")
+            return
+        try:
+            sources = sources or default_sources(settings.ESS_BOUNDARIES_DIR)
+            boundaries = read_sources(sources, crs=crs)
+        except BoundaryError as error:
+            raise CommandError(str(error)) from None
+        for message in boundaries.messages:
+            self.stdout.write(message)
+        if not allow_partial:
+            for kind, expected in EXPECTED.items():
+                frame = getattr(boundaries, kind)
+                found = 0 if frame is None else len(frame)
+                if found != expected:
+                    raise CommandError(
+                        f"expected {expected} {kind}, the sources hold {found}: nothing was changed "
+                        "(use --allow-partial to load them anyway)"
+                    )
+        try:
+            with transaction.atomic():
+                counts = save_boundaries(boundaries)
+                replaced = place_initiatives()
+        except BoundaryError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{counts['districts']} districts and {counts['neighbourhoods']} neighbourhoods loaded; "
+                f"{replaced} initiatives re-placed"
+            )
+        )

@@ -1,0 +1,271 @@
+"""ESS initiatives: the providers the public looks for. A model, not a page: there are thousands, they
+arrive in bulk, and sector pages, the directory and the map all present the same records."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from ..panels import PointPreviewPanel
+from .geography import District, Neighbourhood
+from .taxonomy import EssFamily, LayerTag, Sector
+
+percentage = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def live(self):
+        """What the public may see: published initiatives only. Every public output starts here."""
+        return self.filter(live=True)
+
+
+class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    family = models.ForeignKey(
+        EssFamily, verbose_name=_("ESS family"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    sectors = ParentalManyToManyField(
+        Sector, verbose_name=_("sectors"), blank=True, related_name="initiatives"
+    )
+    tags = ParentalManyToManyField(
+        LayerTag,
+        verbose_name=_("map layers"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Social market, or the kinds of housing-related service it offers."),
+    )
+
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    # Assigned from the point by directori.placement, never typed.
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+    outside_city = models.BooleanField(
+        _("outside the city"),
+        default=False,
+        editable=False,
+        help_text=_("The point falls outside Barcelona's boundaries: kept, but in no district."),
+    )
+
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    legal_form = models.CharField(_("legal form"), max_length=120, blank=True)
+    workforce = models.PositiveIntegerField(
+        _("workforce"), null=True, blank=True, help_text=_("People working.")
+    )
+    women_workforce_share = models.PositiveSmallIntegerField(
+        _("women in the workforce (%)"), null=True, blank=True, validators=percentage
+    )
+    women_governance_share = models.PositiveSmallIntegerField(
+        _("women in governance bodies (%)"), null=True, blank=True, validators=percentage
+    )
+
+    source = models.CharField(
+        _("source"), max_length=80, blank=True, help_text=_("Where the record comes from, e.g. an import.")
+    )
+    external_id = models.CharField(_("external id"), max_length=120, blank=True)
+    is_example = models.BooleanField(
+        _("example data"), default=False, help_text=_("Made up for the demo site, not a real initiative.")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")
+
+    objects = InitiativeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("family"), FieldPanel("legal_form"), FieldPanel("year_founded")]),
+        FieldPanel("sectors"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                PointPreviewPanel(heading=_("Saved position")),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("opening_hours")],
+            heading=_("Contact"),
+        ),
+        InlinePanel("links", label=_("Social links")),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("workforce"),
+                FieldRowPanel([FieldPanel("women_workforce_share"), FieldPanel("women_governance_share")]),
+            ],
+            heading=_("People"),
+        ),
+        InlinePanel("evaluations", label=_("Evaluations")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("source"), FieldPanel("external_id")]), FieldPanel("is_example")],
+            heading=_("Origin of the data"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("address"),
+        index.FilterField("live"),
+        index.FilterField("district_id"),
+        index.FilterField("family_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="initiative_unique_source_external_id",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def save(self, *args, place=True, **kwargs):
+        """Give the initiative a unique slug, and its district and neighbourhood from its point.
+
+        Bulk writers (the importer, a boundary reload) pass place=False and place everything at once
+        with `directori.placement.place_initiatives` afterwards.
+        """
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if place:
+            from ..placement import place_initiative  # the placement module imports these models
+
+            place_initiative(self)
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:190] or "iniciativa"
+        slug, n = base, 1
+        while Initiative.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class Evaluation(Orderable):
+    """An assessment of the initiative's ESS practice by a third party (Balanç Social, Pam a Pam...)."""
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="evaluations")
+    issuer = models.CharField(
+        _("issuer"), max_length=120, help_text=_("E.g. Balanç Social (XES), Pam a Pam.")
+    )
+    date = models.DateField(_("date"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    panels = [
+        FieldPanel("issuer"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("valid_until")]),
+        FieldPanel("link"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.valid_until and self.date and self.valid_until < self.date:
+            raise ValidationError({"valid_until": _("The end of validity cannot come before the date.")})
+
+    @property
+    def expired(self):
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+
+class InitiativeLink(Orderable):
+    class Platform(models.TextChoices):
+        MASTODON = "mastodon", "Mastodon"
+        BLUESKY = "bluesky", "Bluesky"
+        INSTAGRAM = "instagram", "Instagram"
+        FACEBOOK = "facebook", "Facebook"
+        X = "x", "X"
+        LINKEDIN = "linkedin", "LinkedIn"
+        YOUTUBE = "youtube", "YouTube"
+        TELEGRAM = "telegram", "Telegram"
+        OTHER = "other", _("Other")
+
+    initiative = ParentalKey(Initiative, on_delete=models.CASCADE, related_name="links")
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    url = models.URLField(_("address"))
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")

@@ -1,0 +1,77 @@
+"""The directory in the Wagtail admin: initiatives (drafts, revisions, filters), the taxonomies, and
+the import view."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import EssFamily, Initiative, LayerTag, Sector
+
+
+class InitiativeViewSet(SnippetViewSet):
+    model = Initiative
+    icon = "site"
+    menu_label = _("Initiatives")
+    list_display = ["name", "family", "district", "neighbourhood", "outside_city", "updated_at"]
+    list_filter = [
+        "district",
+        "neighbourhood",
+        "sectors",
+        "family",
+        "tags",
+        "live",
+        "outside_city",
+        "is_example",
+    ]
+    list_per_page = 50
+    ordering = ["name"]
+    copy_view_enabled = False
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "name_es", "name_en", "slug"]
+    icon = "tag"
+
+
+class FamilyViewSet(TermViewSet):
+    model = EssFamily
+
+
+class SectorViewSet(TermViewSet):
+    model = Sector
+    list_display = ["name", "code", "slug"]
+
+
+class LayerTagViewSet(TermViewSet):
+    model = LayerTag
+    list_display = ["name", "group", "slug"]
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "site"
+    menu_order = 200
+    items = (InitiativeViewSet, FamilyViewSet, SectorViewSet, LayerTagViewSet)
+
+
+register_snippet(DirectoryGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("directori/import/", admin_views.import_initiatives, name="directori_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directori.add_initiative")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(_("Import initiatives"), reverse("directori_import"), icon_name="upload", order=210)

@@ -1,0 +1,27 @@
+"""Benchmarks: each app's `bench` module with a `run(command, sizes)` function, in INSTALLED_APPS order.
+
+Prints figures and ratios; it asserts nothing (targets are read by people, not by the test suite).
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the project's benchmarks and print their figures."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--sizes", default="1000,10000,100000,1000000", help="Comma-separated data sizes."
+        )
+        parser.add_argument("--only", help="Run only this app's benchmark (e.g. directori).")
+
+    def handle(self, *args, sizes, only, **options):
+        sizes = [int(s) for s in sizes.split(",")]
+        for app_config in apps.get_app_configs():
+            module_name = f"{app_config.name}.bench"
+            if (only in (None, app_config.label)) and find_spec(app_config.name) and find_spec(module_name):
+                import_module(module_name).run(self, sizes)

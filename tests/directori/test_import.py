@@ -1,0 +1,265 @@
+"""import_initiatives on messy, realistic files: every rejection reported by line, column and reason;
+all-or-nothing unless --partial; upserts by (source, external id)."""
+
+import csv
+import json
+
+from django.core.management import CommandError, call_command
+
+import pytest
+from pyproj import Transformer
+
+from directori.models import EssFamily, Initiative, LayerTag, Sector
+
+pytestmark = pytest.mark.django_db
+
+MESSY_CSV = (
+    "id,Nom,Descripció,CP,Latitud,Longitud,Correu,Web,Família,Sectors,Capes\n"
+    'A1,Cooperativa La Teixidora,"Teixim <b>roba</b> al barri.",8012,41.4030,2.1570,hola@teixidora.example,'
+    "teixidora.example,Cooperativa de treball,textil,mercat-social\n"
+    "A2,,,08012,41.40,2.16,,,,,\n"
+    "A3,Pedals,,8005,41.40,abc,,,,,\n"
+    "A4,Mediem,,,41.3826,2.1770,no-es-un-correu,,associacio,cures,Mediació Familiar\n"
+    "A1,Cooperativa La Teixidora,,,,,,,,economia circular,\n"
+    "A5,Al mar,,,41.37,2.25,,,,,\n"
+    "A6,\ufeffRoba Amiga,,08003,41.3826,2.1770,,,,,\n"
+)
+MESSY_MAPPING = """
+[options]
+source = "xarxa-test"
+
+[columns]
+external_id = "id"
+name = "Nom"
+description = "Descripció"
+postcode = "CP"
+lat = "Latitud"
+lon = "Longitud"
+email = "Correu"
+website = "Web"
+family = "Família"
+sectors = "Sectors"
+tags = "Capes"
+"""
+MESSY_REPORT = [
+    "line 3, column 'Nom': missing name",
+    "line 4, column 'Longitud': not a number: 'abc'",
+    "line 5, column 'Correu': not a valid e-mail address: 'no-es-un-correu'",
+]
+
+
+@pytest.fixture
+def taxonomy(db):
+    EssFamily.objects.create(slug="cooperativa-de-treball", name="Cooperativa de treball")
+    EssFamily.objects.create(slug="associacio", name="Associació", name_en="Association")
+    for slug, name in (("textil", "Tèxtil"), ("cures", "Cures"), ("economia-circular", "Economia circular")):
+        Sector.objects.create(slug=slug, name=name)
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def run(tmp_path, data_path, mapping=MESSY_MAPPING, **options):
+    mapping_path = write(tmp_path, "mapping.toml", mapping)
+    call_command("import_initiatives", str(data_path), mapping=str(mapping_path), **options)
+
+
+def test_messy_file_is_rejected_whole_with_an_exact_report(taxonomy, boundaries, tmp_path, capsys):
+    path = write(tmp_path, "entitats.csv", MESSY_CSV, encoding="utf-8-sig")  # with a BOM
+    report = tmp_path / "report.csv"
+    with pytest.raises(CommandError, match="3 problems in the file: nothing was imported"):
+        run(tmp_path, path, report=str(report))
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == MESSY_REPORT
+    assert out[3].startswith("7 rows read: 0 initiatives created")
+    assert Initiative.objects.count() == 0  # atomic: one bad row, nothing written
+    with report.open(newline="", encoding="utf-8") as stream:
+        assert list(csv.reader(stream)) == [
+            ["line", "column", "reason"],
+            ["3", "Nom", "missing name"],
+            ["4", "Longitud", "not a number: 'abc'"],
+            ["5", "Correu", "not a valid e-mail address: 'no-es-un-correu'"],
+        ]
+
+
+def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, capsys):
+    run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV, encoding="utf-8-sig"), partial=True)
+    assert capsys.readouterr().out.splitlines()[3] == (
+        "7 rows read: 3 initiatives created, 0 updated, 1 rows merged into an earlier row with the same id, "
+        "3 rejected, 1 outside the city (written)"
+    )
+    teixidora = Initiative.objects.get(external_id="A1")
+    assert teixidora.live and teixidora.source == "xarxa-test"
+    assert teixidora.postcode == "08012"  # the leading zero spreadsheets drop is restored
+    assert teixidora.website == "https://teixidora.example"
+    assert teixidora.family.slug == "cooperativa-de-treball"
+    assert sorted(teixidora.sectors.values_list("slug", flat=True)) == ["economia-circular", "textil"]
+    assert list(teixidora.tags.values_list("slug", flat=True)) == ["mercat-social"]
+    assert teixidora.description == "<p>Teixim &lt;b&gt;roba&lt;/b&gt; al barri.</p>"
+    assert teixidora.district.name == "Gràcia"
+    sea = Initiative.objects.get(external_id="A5")
+    assert (sea.outside_city, sea.district) == (True, None)
+    assert Initiative.objects.get(external_id="A6").name == "Roba Amiga"  # stray BOM stripped
+
+
+def test_importing_again_updates_instead_of_duplicating(taxonomy, boundaries, tmp_path, capsys):
+    path = write(tmp_path, "entitats.csv", MESSY_CSV)
+    run(tmp_path, path, partial=True)
+    run(tmp_path, path, partial=True)
+    assert "0 initiatives created, 3 updated" in capsys.readouterr().out.splitlines()[-1]
+    assert Initiative.objects.count() == 3
+
+
+def test_dry_run_writes_nothing(taxonomy, boundaries, tmp_path, capsys):
+    run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV), partial=True, dry_run=True)
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert "3 initiatives created" in summary and summary.endswith("(nothing written)")
+    assert Initiative.objects.count() == 0
+
+
+def test_draft_import(taxonomy, boundaries, tmp_path):
+    run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV), partial=True, draft=True)
+    assert not Initiative.objects.live().exists()
+    assert Initiative.objects.count() == 3
+
+
+LATIN1_MAPPING = """
+[options]
+source = "ajuntament"
+decimal = ","
+
+[columns]
+external_id = "codi"
+name = "nom"
+lat = "lat"
+lon = "lon"
+family = "familia"
+"""
+
+
+def test_latin1_semicolons_and_decimal_commas(taxonomy, boundaries, tmp_path):
+    text = "codi;nom;lat;lon;familia\nB1;Associació Veïnal del Poble-sec;41,3740;2,1620;ASSOCIACIÓ\n"
+    run(tmp_path, write(tmp_path, "barris.csv", text, encoding="latin-1"), mapping=LATIN1_MAPPING)
+    initiative = Initiative.objects.get()
+    assert initiative.name == "Associació Veïnal del Poble-sec"
+    assert (initiative.latitude, initiative.longitude) == (41.374, 2.162)
+    assert initiative.family.slug == "associacio"
+    assert initiative.district.name == "Sants-Montjuïc"
+
+
+def test_utf16_tabs_and_etrs89_coordinates(taxonomy, boundaries, tmp_path):
+    x, y = Transformer.from_crs("EPSG:4326", "EPSG:25831", always_xy=True).transform(2.1744, 41.4036)
+    text = f"ref\tnom\tx\ty\nC1\tSagrada Família Coop\t{x:.2f}\t{y:.2f}\n"
+    mapping = """
+[options]
+source = "cartobcn"
+encoding = "auto"
+crs = "EPSG:25831"
+
+[columns]
+external_id = "ref"
+name = "nom"
+x = "x"
+y = "y"
+"""
+    run(tmp_path, write(tmp_path, "utm.csv", text, encoding="utf-16"), mapping=mapping)
+    initiative = Initiative.objects.get()
+    assert initiative.longitude == pytest.approx(2.1744, abs=1e-5)
+    assert initiative.latitude == pytest.approx(41.4036, abs=1e-5)
+    assert initiative.neighbourhood.name == "la Sagrada Família"
+
+
+def test_xlsx(taxonomy, boundaries, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "Nom", "Latitud", "Longitud", "Correu"])
+    sheet.append(["X1", "BiciTaller", 41.4010, 2.2010, "bici@example.org"])
+    sheet.append(["X2", "Sense correu bo", 41.4010, 2.2010, "@@"])
+    path = tmp_path / "entitats.xlsx"
+    workbook.save(path)
+    mapping = '[options]\nsource = "xlsx"\n[columns]\nexternal_id = "id"\nname = "Nom"\nlat = "Latitud"\nlon = "Longitud"\nemail = "Correu"\n'
+    with pytest.raises(CommandError):
+        run(tmp_path, path, mapping=mapping)
+    run(tmp_path, path, mapping=mapping, partial=True)
+    assert Initiative.objects.get().district.name == "Sant Martí"
+
+
+def test_geojson_points(taxonomy, boundaries, tmp_path):
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"id": 7, "title": "Cal Veïnat"},
+            "geometry": {"type": "Point", "coordinates": [2.1896, 41.4356]},
+        },
+        {"type": "Feature", "properties": {"id": 8, "title": "Sense lloc"}, "geometry": None},
+    ]
+    path = write(tmp_path, "punts.geojson", json.dumps({"type": "FeatureCollection", "features": features}))
+    run(tmp_path, path, mapping='[options]\nsource = "geo"\n[columns]\nexternal_id = "id"\nname = "title"\n')
+    assert Initiative.objects.get(external_id="7").district.name == "Sant Andreu"
+    assert Initiative.objects.get(external_id="8").latitude is None
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ("[columns\n", "mapping: not valid TOML"),
+        (
+            '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\ncolour = "x"\n',
+            "unknown keys columns.colour",
+        ),
+        (
+            '[options]\nsource = "s"\ncrs = "EPSG:999999"\n[columns]\nexternal_id = "id"\nname = "Nom"\n',
+            "is not a coordinate system",
+        ),
+        (
+            '[options]\nsource = "s"\nencoding = "ebcdic"\n[columns]\nexternal_id = "id"\nname = "Nom"\n',
+            "encoding = 'ebcdic'",
+        ),
+        ('[columns]\nexternal_id = "id"\nname = "Nom"\n', "source is required"),
+        (
+            '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Name"\n',
+            "columns not in the file: 'Name'",
+        ),
+        (
+            '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\nlat = "Latitud"\n',
+            "lat and lon go together",
+        ),
+    ],
+)
+def test_bad_mappings_fail_in_one_line_and_write_nothing(taxonomy, tmp_path, mapping, message):
+    with pytest.raises(CommandError, match=message) as error:
+        run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV), mapping=mapping)
+    assert "\n" not in str(error.value)
+    assert Initiative.objects.count() == 0
+
+
+def test_unknown_terms_are_rejected_by_name(taxonomy, boundaries, tmp_path, capsys):
+    text = (
+        "id,Nom,Família,Sectors,Capes\nZ1,Nova,Cooperativa espacial,textil;astronomia,mercat-social|lluna\n"
+    )
+    mapping = '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\nfamily = "Família"\nsectors = "Sectors"\ntags = "Capes"\n'
+    with pytest.raises(CommandError):
+        run(tmp_path, write(tmp_path, "e.csv", text), mapping=mapping)
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "line 2, column 'Família': unknown ESS family 'Cooperativa espacial'",
+        "line 2, column 'Sectors': unknown sector 'astronomia'",
+        "line 2, column 'Capes': unknown layer tag 'lluna'",
+    ]
+    assert LayerTag.objects.filter(slug="mercat-social").exists()
+
+
+def test_a_long_import_shows_a_progress_bar(taxonomy, boundaries, tmp_path, capsys):
+    rows = "".join(f"P{i},Entitat {i},41.40,2.16\n" for i in range(1200))
+    mapping = (
+        '[options]\nsource = "p"\n[columns]\nexternal_id = "id"\nname = "Nom"\nlat = "lat"\nlon = "lon"\n'
+    )
+    run(tmp_path, write(tmp_path, "molts.csv", "id,Nom,lat,lon\n" + rows), mapping=mapping)
+    err = capsys.readouterr().err
+    assert "validating [##############################] 1200/1200\n" in err
+    assert err.count("\r") >= 40  # the bar is redrawn in place as rows are validated
+    assert Initiative.objects.count() == 1200
