@@ -63,8 +63,8 @@ messages: $(STAMP) ## Update the .po catalogs from the code (needs GNU gettext's
 	$(MANAGE) makemessages -l ca -l es -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
 
 lock: $(STAMP) ## Re-resolve pyproject.toml into requirements/base.txt (production) and dev.txt
-	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements/base.txt pyproject.toml
-	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --extra dev \
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra dev \
 		-c requirements/base.txt -o requirements/dev.txt pyproject.toml
 
 clean: ## Remove the virtualenv, compiled catalogs and the SQLite database

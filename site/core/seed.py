@@ -12,6 +12,11 @@ from wagtail.models import Locale, Page, Site
 
 from .models import HomePage, StandardPage
 
+
+def _body(heading, text):
+    return [("heading", {"text": heading, "level": "h2"}), ("paragraph", text)]
+
+
 HOME = {
     "ca": {
         "title": "Inici",
@@ -22,10 +27,12 @@ HOME = {
         "introduction": "<p>Aquest espai reuneix el <b>directori</b> d'iniciatives de l'ESS, el <b>mapa</b> "
         "dels deu districtes i les <b>taules sectorials</b>: agroecologia, consum conscient, habitatge, "
         "tèxtil, transició energètica, mobilitat, cures i finances ètiques.</p>",
-        "body_heading": "Com funciona",
-        "body_text": "<p>Les entitats de cada taula sectorial acorden un pla de treball per als propers deu "
-        "anys i impulsen projectes tractors. Els districtes poden incrustar el mapa del seu territori al "
-        "seu propi web.</p>",
+        "body": _body(
+            "Com funciona",
+            "<p>Les entitats de cada taula sectorial acorden un pla de treball per als propers deu "
+            "anys i impulsen projectes tractors. Els districtes poden incrustar el mapa del seu territori al "
+            "seu propi web.</p>",
+        ),
     },
     "es": {
         "title": "Inicio",
@@ -36,10 +43,12 @@ HOME = {
         "introduction": "<p>Este espacio reúne el <b>directorio</b> de iniciativas de la ESS, el <b>mapa</b> "
         "de los diez distritos y las <b>mesas sectoriales</b>: agroecología, consumo consciente, vivienda, "
         "textil, transición energética, movilidad, cuidados y finanzas éticas.</p>",
-        "body_heading": "Cómo funciona",
-        "body_text": "<p>Las entidades de cada mesa sectorial acuerdan un plan de trabajo para los próximos "
-        "diez años e impulsan proyectos tractores. Los distritos pueden insertar el mapa de su territorio "
-        "en su propia web.</p>",
+        "body": _body(
+            "Cómo funciona",
+            "<p>Las entidades de cada mesa sectorial acuerdan un plan de trabajo para los próximos "
+            "diez años e impulsan proyectos tractores. Los distritos pueden insertar el mapa de su territorio "
+            "en su propia web.</p>",
+        ),
     },
     "en": {
         "title": "Home",
@@ -51,9 +60,11 @@ HOME = {
         "initiatives, the <b>map</b> of the ten districts and the <b>sector tables</b>: agroecology, "
         "conscious consumption, housing, textiles, energy transition, mobility, care and ethical "
         "finance.</p>",
-        "body_heading": "How it works",
-        "body_text": "<p>The organisations of each sector table agree a ten-year work plan and drive "
-        "tractor projects. District offices can embed the map of their district in their own websites.</p>",
+        "body": _body(
+            "How it works",
+            "<p>The organisations of each sector table agree a ten-year work plan and drive "
+            "tractor projects. District offices can embed the map of their district in their own websites.</p>",
+        ),
     },
 }
 
@@ -112,7 +123,7 @@ def run(command):
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
     home = _home_page(locales)
     for translations in STANDARD_PAGES:
-        _translated_child(home, translations, locales)
+        _page_in_every_language(home, StandardPage, translations, locales)
     _demo_users()
     command.stdout.write(
         f"core: home page and {len(STANDARD_PAGES)} standard pages in {len(locales)} languages "
@@ -122,41 +133,23 @@ def run(command):
 
 def _home_page(locales):
     """The Catalan home page becomes the default site's root; es/en are its translations."""
-    source = HOME[settings.LANGUAGE_CODE]
-    home = HomePage.objects.filter(locale=locales[settings.LANGUAGE_CODE], slug=source["slug"]).first()
-    if home is None:
-        home = Page.get_first_root_node().add_child(instance=_home_fields(HomePage(), source))
-        home.save_revision().publish()
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children().exact_type(Page):
+        placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" (its slug "home" is ours)
+    home = _page_in_every_language(root, HomePage, HOME, locales)
     site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
     if site.root_page_id != home.id:
-        previous_root = site.root_page if site.pk else None
         site.root_page, site.site_name, site.is_default_site = home, "ESS Barcelona", True
         site.save()
-        if previous_root is not None and type(previous_root.specific) is Page:
-            previous_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
-    for code, locale in locales.items():
-        if code != settings.LANGUAGE_CODE and not home.has_translation(locale):
-            translated = _home_fields(home.copy_for_translation(locale), HOME[code])
-            translated.save_revision().publish()
     return home
 
 
-def _home_fields(page, content):
-    page.title, page.slug = content["title"], content["slug"]
-    page.hero_title, page.hero_text = content["hero_title"], content["hero_text"]
-    page.introduction = content["introduction"]
-    page.body = [
-        ("heading", {"text": content["body_heading"], "level": "h2"}),
-        ("paragraph", content["body_text"]),
-    ]
-    return page
-
-
-def _translated_child(home, translations, locales):
+def _page_in_every_language(parent, model, translations, locales):
+    """The Catalan page under `parent` (created if missing) and its published translations."""
     source = translations[settings.LANGUAGE_CODE]
-    page = StandardPage.objects.child_of(home).filter(slug=source["slug"]).first()
+    page = model.objects.child_of(parent).filter(slug=source["slug"]).first()
     if page is None:
-        page = home.add_child(instance=StandardPage(**source))
+        page = parent.add_child(instance=model(**source))
         page.save_revision().publish()
     for code, locale in locales.items():
         if code != settings.LANGUAGE_CODE and not page.has_translation(locale):
@@ -164,17 +157,23 @@ def _translated_child(home, translations, locales):
             for field, value in translations[code].items():
                 setattr(translated, field, value)
             translated.save_revision().publish()
+    return page
 
 
 def _demo_users():
     User = get_user_model()
     for username, (is_superuser, group_name, first_name) in DEMO_USERS.items():
-        user, _ = User.objects.get_or_create(
+        user, created = User.objects.get_or_create(
             username=username,
-            defaults={"email": f"{username}@example.org", "first_name": first_name},
+            defaults={
+                "email": f"{username}@example.org",
+                "first_name": first_name,
+                "is_superuser": is_superuser,
+                "is_staff": is_superuser,
+            },
         )
-        user.is_superuser = user.is_staff = is_superuser
-        user.set_password(settings.DEMO_PASSWORD)
-        user.save()
+        if created:  # a password changed since is the owner's: a rerun leaves it alone
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))

@@ -57,3 +57,12 @@ def test_seed_refuses_to_run_without_debug_unless_forced(db):
     with pytest.raises(CommandError, match="--force"):
         call_command("seed_demo")
     assert not HomePage.objects.exists()
+
+
+def test_a_rerun_keeps_a_password_its_owner_changed(seeded):
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("una-contrasenya-nova-2026")
+    admin.save()
+    call_command("seed_demo", force=True)
+    admin.refresh_from_db()
+    assert admin.check_password("una-contrasenya-nova-2026")

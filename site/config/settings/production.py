@@ -1,4 +1,5 @@
-"""Production: security values have no default (SECRET_KEY and ALLOWED_HOSTS must be set), HTTPS
+"""Production: security values have no default (SECRET_KEY, ALLOWED_HOSTS and WAGTAILADMIN_BASE_URL
+must be set), HTTPS
 everywhere, hashed static files served by whitenoise. Passes `manage.py check --deploy` with zero
 warnings (tests/core/test_settings.py proves it)."""
 
@@ -8,7 +9,11 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if "*" not in host]
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
+# ".example.org" in ALLOWED_HOSTS means the domain and its subdomains; CSRF spells that "*.example.org".
+CSRF_TRUSTED_ORIGINS = [
+    f"https://*{host}" if host.startswith(".") else f"https://{host}" for host in ALLOWED_HOSTS if host != "*"
+]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.navigation import SECTIONS
 
@@ -32,21 +32,22 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
+    if isinstance(page, Page):
+        pages = _live_translations(page)
+        site = page.get_site()
+        homes = _live_translations(site.root_page) if site else {}
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
-            url = _translated_page_url(page, code, request)
+            target = pages.get(code) or homes.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 
 
-def _translated_page_url(page, language_code, request):
-    locale = Locale.objects.filter(language_code=language_code).first()
-    site = page.get_site()
-    for candidate in (page, site.root_page if site else None):
-        translated = candidate.get_translation_or_none(locale) if candidate and locale else None
-        if translated is not None and translated.live:
-            return translated.get_url(request)
-    return f"/{language_code}/"
+def _live_translations(page):
+    """{language code: live page} for a page and its translations, in one query."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {p.locale.language_code: p for p in translations}
