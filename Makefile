@@ -35,7 +35,8 @@ site/locale/%/LC_MESSAGES/django.mo: site/locale/%/LC_MESSAGES/django.po $(STAMP
 
 database: translations ## Migrate the database and load the district/neighbourhood boundaries
 	$(MANAGE) migrate --noinput
-	ESS_BOUNDARIES_DIR="$${ESS_BOUNDARIES_DIR:-$(SHARED_BOUNDARIES)}" $(MANAGE) load_boundaries --skip-if-loaded
+	ESS_BOUNDARIES_DIR="$${ESS_BOUNDARIES_DIR:-$(SHARED_BOUNDARIES)}" $(MANAGE) load_boundaries --skip-if-loaded \
+		|| echo "Continuing without boundaries: initiatives get no district until load_boundaries succeeds."
 
 run: database ## Load the demo content and serve http://127.0.0.1:8000 (make run PORT=8123: another port)
 	$(MANAGE) seed_demo
