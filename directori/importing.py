@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
@@ -65,7 +66,7 @@ class Mapping:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise ImportFileError(f"mapping: not valid TOML ({error})") from None
+            raise ImportFileError(_("mapping: not valid TOML (%(error)s)") % {"error": error}) from None
         options, columns = data.get("options", {}), data.get("columns", {})
         unknown = set(data) - {"options", "columns"}
         unknown |= {
@@ -74,7 +75,8 @@ class Mapping:
         unknown |= {f"columns.{k}" for k in set(columns) - set(FIELDS)}
         if unknown:
             raise ImportFileError(
-                f"mapping: unknown keys {', '.join(sorted(unknown))}; fields are {', '.join(FIELDS)}"
+                _("mapping: unknown keys %(keys)s; fields are %(fields)s")
+                % {"keys": ", ".join(sorted(unknown)), "fields": ", ".join(FIELDS)}
             )
         mapping = cls(
             source=str(options.get("source") or default_source),
@@ -88,7 +90,8 @@ class Mapping:
             value = options.get(option, getattr(mapping, option))
             if value not in allowed:
                 raise ImportFileError(
-                    f"mapping: {option} = {value!r}; use one of {', '.join(map(repr, allowed))}"
+                    _("mapping: %(option)s = %(value)r; use one of %(allowed)s")
+                    % {"option": option, "value": value, "allowed": ", ".join(map(repr, allowed))}
                 )
             setattr(mapping, option, value)
         mapping.crs = str(options.get("crs", mapping.crs))
@@ -96,20 +99,21 @@ class Mapping:
             CRS.from_user_input(mapping.crs)
         except CRSError:
             raise ImportFileError(
-                f"mapping: crs = {mapping.crs!r} is not a coordinate system (e.g. EPSG:25831)"
+                _("mapping: crs = %(crs)r is not a coordinate system (e.g. EPSG:25831)")
+                % {"crs": mapping.crs}
             ) from None
         if not mapping.source:
             raise ImportFileError(
-                "mapping: [options] source is required (it keys the upsert with external_id)"
+                _("mapping: [options] source is required (it keys the upsert with external_id)")
             )
         for required in ("external_id", "name"):
             if required not in mapping.columns:
-                raise ImportFileError(f"mapping: [columns] {required} is required")
+                raise ImportFileError(_("mapping: [columns] %(field)s is required") % {"field": required})
         if bool({"lat", "lon"} & mapping.columns.keys()) and bool({"x", "y"} & mapping.columns.keys()):
-            raise ImportFileError("mapping: give lat/lon or x/y, not both")
+            raise ImportFileError(_("mapping: give lat/lon or x/y, not both"))
         for a, b in (("lat", "lon"), ("x", "y")):
             if (a in mapping.columns) != (b in mapping.columns):
-                raise ImportFileError(f"mapping: {a} and {b} go together")
+                raise ImportFileError(_("mapping: %(a)s and %(b)s go together") % {"a": a, "b": b})
         return mapping
 
 
@@ -120,8 +124,9 @@ class Rejection:
     reason: str
 
     def __str__(self):
-        where = f"line {self.line}" + (f", column {self.column!r}" if self.column else "")
-        return f"{where}: {self.reason}"
+        if self.column:
+            return _("line %(line)s, column %(column)r: %(reason)s") % vars(self)
+        return _("line %(line)s: %(reason)s") % vars(self)
 
 
 @dataclass
@@ -135,12 +140,19 @@ class ImportReport:
     written: bool = False
 
     def summary(self):
-        state = "written" if self.written else "nothing written"
-        return (
-            f"{self.rows} rows read: {self.created} initiatives created, {self.updated} updated, "
-            f"{self.merged} rows merged into an earlier row with the same id, {len(self.rejections)} rejected, "
-            f"{self.outside_city} outside the city ({state})"
-        )
+        state = _("written") if self.written else _("nothing written")
+        return _(
+            "%(rows)s rows read: %(created)s initiatives created, %(updated)s updated, %(merged)s rows merged "
+            "into an earlier row with the same id, %(rejected)s rejected, %(outside)s outside the city (%(state)s)"
+        ) % {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "merged": self.merged,
+            "rejected": len(self.rejections),
+            "outside": self.outside_city,
+            "state": state,
+        }
 
     def write_csv(self, stream):
         writer = csv.writer(stream)
@@ -159,7 +171,8 @@ def decode(raw, encoding="auto"):
             return raw.decode(ENCODINGS[encoding])
         except UnicodeDecodeError as error:
             raise ImportFileError(
-                f"the file is not {encoding} ({error.reason} at byte {error.start})"
+                _("the file is not %(encoding)s (%(reason)s at byte %(byte)s)")
+                % {"encoding": encoding, "reason": error.reason, "byte": error.start}
             ) from None
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
@@ -183,7 +196,10 @@ def read_rows(path, mapping):
         return _read_geojson(decode(path.read_bytes(), mapping.encoding))
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(decode(path.read_bytes(), mapping.encoding), mapping.delimiter)
-    raise ImportFileError(f"{path.name}: unsupported file type {suffix!r} (CSV, XLSX or GeoJSON)")
+    raise ImportFileError(
+        _("%(name)s: unsupported file type %(suffix)r (CSV, XLSX or GeoJSON)")
+        % {"name": path.name, "suffix": suffix}
+    )
 
 
 def _clean(value):
@@ -198,7 +214,7 @@ def _read_csv(text, delimiter):
     try:
         header = [_clean(h) for h in next(reader)]
     except StopIteration:
-        raise ImportFileError("the file is empty") from None
+        raise ImportFileError(_("the file is empty")) from None
     rows = []
     for values in reader:
         if not any(v.strip() for v in values):
@@ -219,7 +235,9 @@ def _read_xlsx(path):
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise ImportFileError(f"{path.name}: not a readable XLSX workbook ({error})") from None
+        raise ImportFileError(
+            _("%(name)s: not a readable XLSX workbook (%(error)s)") % {"name": path.name, "error": error}
+        ) from None
     rows_iter = sheet.iter_rows(values_only=True)
     header = [_clean(h) for h in next(rows_iter, [])]
     rows = []
@@ -233,10 +251,10 @@ def _read_geojson(text):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportFileError(f"not valid GeoJSON ({error})") from None
+        raise ImportFileError(_("not valid GeoJSON (%(error)s)") % {"error": error}) from None
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
-        raise ImportFileError("not a GeoJSON FeatureCollection")
+        raise ImportFileError(_("not a GeoJSON FeatureCollection"))
     header, rows = set(), []
     for number, feature in enumerate(features, start=1):
         properties = {k: _clean(v) for k, v in (feature.get("properties") or {}).items()}
@@ -303,18 +321,18 @@ class RowValidator:
             values[name] = get(name)
         for name, limit in (("external_id", 120), ("name", 200), ("address", 255), ("phone", 40)):
             if len(values[name]) > limit:
-                reject(name, f"longer than {limit} characters")
+                reject(name, _("longer than %(limit)s characters") % {"limit": limit})
         if not values["external_id"]:
-            reject("external_id", "missing id")
+            reject("external_id", _("missing id"))
         if not values["name"]:
-            reject("name", "missing name")
+            reject("name", _("missing name"))
         values["description"] = "".join(
             f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", values["description"]) if p.strip()
         )
 
         postcode = get("postcode").replace(" ", "")
         if postcode and not re.fullmatch(r"\d{4,5}", postcode):
-            reject("postcode", f"not a postcode: {postcode!r}")
+            reject("postcode", _("not a postcode: %(value)r") % {"value": postcode})
         values["postcode"] = postcode.zfill(5) if postcode else ""
 
         email = get("email")
@@ -322,7 +340,7 @@ class RowValidator:
             try:
                 self.email(email)
             except ValidationError:
-                reject("email", f"not a valid e-mail address: {email!r}")
+                reject("email", _("not a valid e-mail address: %(value)r") % {"value": email})
         values["email"] = email
 
         website = get("website")
@@ -332,19 +350,24 @@ class RowValidator:
             try:
                 self.url(website)
             except ValidationError:
-                reject("website", f"not a valid web address: {get('website')!r}")
+                reject("website", _("not a valid web address: %(value)r") % {"value": get("website")})
         values["website"] = website
 
         family = get("family")
         values["family"] = self.families.get(family) if family else None
         if family and values["family"] is None:
-            reject("family", f"unknown ESS family {family!r}")
+            reject("family", _("unknown ESS family %(value)r") % {"value": family})
         for name, vocabulary in (("sectors", self.sectors), ("tags", self.tags)):
             terms = []
             for item in filter(None, LIST_SEPARATOR.split(get(name))):
                 term = vocabulary.get(item)
                 if term is None:
-                    reject(name, f"unknown {'sector' if name == 'sectors' else 'layer tag'} {item!r}")
+                    unknown = (
+                        _("unknown sector %(value)r")
+                        if name == "sectors"
+                        else _("unknown layer tag %(value)r")
+                    )
+                    reject(name, unknown % {"value": item})
                 else:
                     terms.append(term)
             values[name] = terms
@@ -367,9 +390,10 @@ class RowValidator:
         for name, text in pairs:
             number = self._number(text)
             if number is None:
-                reject(
-                    name, f"not a number: {text!r}" if text else "coordinate missing (the other one is given)"
-                )
+                if text:
+                    reject(name, _("not a number: %(value)r") % {"value": text})
+                else:
+                    reject(name, _("coordinate missing (the other one is given)"))
             numbers.append(number)
         return tuple(numbers) if None not in numbers else (None, None)
 
@@ -392,7 +416,8 @@ def run_import(path, mapping, *, dry_run=False, partial=False, draft=False, prog
     missing = [column for name, column in mapping.columns.items() if column not in header]
     if missing:
         raise ImportFileError(
-            f"columns not in the file: {', '.join(map(repr, missing))}; it has {', '.join(map(repr, header))}"
+            _("columns not in the file: %(missing)s; it has %(header)s")
+            % {"missing": ", ".join(map(repr, missing)), "header": ", ".join(map(repr, header))}
         )
 
     report = ImportReport(rows=len(rows))
@@ -435,7 +460,7 @@ def _to_wgs84(clean_rows, mapping, report):
         if not (-180 <= row.x <= 180 and -90 <= row.y <= 90) or row.x != row.x:
             column = mapping.columns.get("lat") or mapping.columns.get("y") or "geometry"
             report.rejections.append(
-                Rejection(row.line, column, "coordinates outside the world (check crs and lat/lon order)")
+                Rejection(row.line, column, _("coordinates outside the world (check crs and lat/lon order)"))
             )
             clean_rows.remove(row)
 

@@ -85,11 +85,11 @@ def test_import_view_previews_then_commits(staff, boundaries):
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "missing name" in body and "<td>3</td>" in body
+    assert "falta el nom" in body and "<td>3</td>" in body  # the report in the admin's language
     assert Initiative.objects.count() == 0, "the preview is a dry run"
     token = response.context["token"]
     response = staff.post("/admin/directori/import/", {"token": token})
-    assert "(written)" in response.content.decode()
+    assert "(desat)" in response.content.decode()
     assert Initiative.objects.count() == 3
     again = staff.post("/admin/directori/import/", {"token": token})
     assert "ja s'ha fet o ha caducat" in again.context["error"]  # in Catalan, the admin's language
@@ -111,7 +111,7 @@ def test_import_view_shows_field_errors(staff):
         {"data_file": upload("e.pdf", "%PDF"), "mapping_file": upload("m.toml", "[columns\n")},
     )
     errors = response.context["form"].errors
-    assert "data_file" in errors and "mapping: not valid TOML" in errors["mapping_file"][0]
+    assert "data_file" in errors and "no és TOML vàlid" in errors["mapping_file"][0]
 
 
 def test_import_view_is_for_staff_who_may_add_initiatives(client, db):
@@ -126,7 +126,7 @@ def test_import_view_reports_a_file_level_problem(staff, boundaries):
         "/admin/directori/import/",
         {"data_file": upload("e.csv", MESSY_CSV), "mapping_file": upload("m.toml", mapping)},
     )
-    assert "columns not in the file: &#x27;Name&#x27;" in response.content.decode()
+    assert response.context["error"].startswith("columnes que no són al fitxer: 'Name'")
     assert response.context["token"] is None
 
 

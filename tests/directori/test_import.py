@@ -4,7 +4,9 @@ all-or-nothing unless --partial; upserts by (source, external id)."""
 import csv
 import json
 
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 import pytest
 from pyproj import Transformer
@@ -62,9 +64,11 @@ def write(tmp_path, name, text, encoding="utf-8"):
     return path
 
 
-def run(tmp_path, data_path, mapping=MESSY_MAPPING, **options):
+def run(tmp_path, data_path, mapping=MESSY_MAPPING, language="en", **options):
+    """Run the command as an English-speaking operator would (the report is in the active language)."""
     mapping_path = write(tmp_path, "mapping.toml", mapping)
-    call_command("import_initiatives", str(data_path), mapping=str(mapping_path), **options)
+    with translation.override(language):
+        call_command("import_initiatives", str(data_path), mapping=str(mapping_path), **options)
 
 
 def test_messy_file_is_rejected_whole_with_an_exact_report(taxonomy, boundaries, tmp_path, capsys):
@@ -83,6 +87,16 @@ def test_messy_file_is_rejected_whole_with_an_exact_report(taxonomy, boundaries,
             ["4", "Longitud", "not a number: 'abc'"],
             ["5", "Correu", "not a valid e-mail address: 'no-es-un-correu'"],
         ]
+
+
+def test_the_report_speaks_catalan_by_default(taxonomy, boundaries, tmp_path, capsys):
+    with pytest.raises(CommandError):
+        run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV), language=settings.LANGUAGE_CODE)
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "línia 3, columna 'Nom': falta el nom",
+        "línia 4, columna 'Longitud': no és un nombre: 'abc'",
+        "línia 5, columna 'Correu': no és una adreça de correu vàlida: 'no-es-un-correu'",
+    ]
 
 
 def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, capsys):
