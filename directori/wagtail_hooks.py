@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,7 +18,14 @@ class InitiativeViewSet(SnippetViewSet):
     model = Initiative
     icon = "site"
     menu_label = _("Initiatives")
-    list_display = ["name", "family", "district", "neighbourhood", "outside_city", "updated_at"]
+    list_display = [
+        "name",
+        "family",
+        "district",
+        "neighbourhood",
+        BooleanColumn("outside_city", label=_("Outside the city")),
+        "updated_at",
+    ]
     list_filter = [
         "district",
         "neighbourhood",
