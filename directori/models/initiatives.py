@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -23,7 +24,7 @@ from .taxonomy import EssFamily, LayerTag, Sector
 percentage = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-class InitiativeQuerySet(models.QuerySet):
+class InitiativeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         """What the public may see: published initiatives only. Every public output starts here."""
         return self.filter(live=True)

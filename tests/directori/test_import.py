@@ -117,6 +117,7 @@ def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, cap
     sea = Initiative.objects.get(external_id="A5")
     assert (sea.outside_city, sea.district) == (True, None)
     assert Initiative.objects.get(external_id="A6").name == "Roba Amiga"  # stray BOM stripped
+    assert [i.external_id for i in Initiative.objects.search("teixidora")] == ["A1"]  # indexed for search
 
 
 def test_importing_again_updates_instead_of_duplicating(taxonomy, boundaries, tmp_path, capsys):
