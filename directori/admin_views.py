@@ -1,20 +1,29 @@
 """Staff import initiatives from the admin: upload, read the validation report of a dry run, then
-commit. The same importer as `manage.py import_initiatives`, so the rules and the report are the same."""
+commit. The same importer as `manage.py import_initiatives`, so the rules and the report are the same.
+
+Between the preview and the commit the upload waits in the cache for an hour, under a random token
+and the uploader's id: private (never under /media/), gone by itself, and shared by every process
+when REDIS_URL is set (with the per-process default cache, run one process or upload again).
+"""
 
 import tempfile
 import uuid
 from pathlib import Path
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.shortcuts import render
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from .importing import ImportFileError, Mapping, run_import
 
-SESSION_KEY = "directori_pending_imports"
+PENDING_SECONDS = 3600
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+def can_import(user):
+    return user.has_perms(["directori.add_initiative", "directori.change_initiative"])
 
 
 class ImportForm(forms.Form):
@@ -26,71 +35,75 @@ class ImportForm(forms.Form):
     draft = forms.BooleanField(label=_("Import as drafts"), required=False)
     partial = forms.BooleanField(label=_("Import the valid rows even if some are rejected"), required=False)
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_data_file(self):
         upload = self.cleaned_data["data_file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".tsv", ".txt", ".xlsx", ".geojson", ".json"):
             raise forms.ValidationError(_("Upload a CSV, XLSX or GeoJSON file."))
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
         return upload
 
     def clean_mapping_file(self):
         raw = self.cleaned_data["mapping_file"].read()
         try:
             text = raw.decode("utf-8-sig")
-            self.mapping = Mapping.from_toml(text)
+            Mapping.from_toml(text)
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The mapping must be a UTF-8 text file.")) from None
         except ImportFileError as error:
             raise forms.ValidationError(str(error)) from None
         return text
 
+    def clean_draft(self):
+        draft = self.cleaned_data["draft"]
+        if not draft and self.user is not None and not self.user.has_perm("directori.publish_initiative"):
+            raise forms.ValidationError(_("You may import drafts only: publishing needs a moderator."))
+        return draft
+
 
 def import_initiatives(request):
-    if not request.user.has_perm("directori.add_initiative"):
+    if not can_import(request.user):
         raise PermissionDenied
-    pending = request.session.get(SESSION_KEY, {})
     token = request.POST.get("token")
     if request.method == "POST" and token:
-        job = pending.pop(token, None)
-        request.session[SESSION_KEY] = pending
+        key = f"directori-import:{request.user.pk}:{token}"
+        job = cache.get(key)
+        cache.delete(key)
         if job is None:
             error = _("That import was already committed or has expired; upload the file again.")
             return render(request, "directori/admin/import.html", {"form": ImportForm(), "error": error})
         report, error = _run(job, dry_run=False)
-        default_storage.delete(job["stored_as"])
         context = {"report": report, "error": error, "committed": True, "job": job}
         return render(request, "directori/admin/import.html", context)
 
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["data_file"]
-        token = uuid.uuid4().hex
         job = {
-            "stored_as": default_storage.save(f"imports/{token}/{get_valid_filename(upload.name)}", upload),
             "name": upload.name,
+            "data": upload.read(),
             "mapping": form.cleaned_data["mapping_file"],
             "draft": form.cleaned_data["draft"],
             "partial": form.cleaned_data["partial"],
         }
         report, error = _run(job, dry_run=True)
+        token = None
         if report is not None and (not report.rejections or job["partial"]):
-            pending[token] = job
-            request.session[SESSION_KEY] = pending
-        else:
-            token = None
-            default_storage.delete(job["stored_as"])
+            token = uuid.uuid4().hex
+            cache.set(f"directori-import:{request.user.pk}:{token}", job, PENDING_SECONDS)
         context = {"form": form, "report": report, "error": error, "token": token, "job": job}
         return render(request, "directori/admin/import.html", context)
     return render(request, "directori/admin/import.html", {"form": form})
 
 
 def _run(job, dry_run):
-    """Run the importer on a temporary local copy of the stored upload: (report, None) or (None, error)."""
-    suffix = Path(job["stored_as"]).suffix
-    with (
-        tempfile.NamedTemporaryFile(suffix=suffix) as local,
-        default_storage.open(job["stored_as"]) as stored,
-    ):
-        local.write(stored.read())
+    """Run the importer on a temporary copy of the upload: (report, None) or (None, error)."""
+    with tempfile.NamedTemporaryFile(suffix=Path(job["name"]).suffix.lower()) as local:
+        local.write(job["data"])
         local.flush()
         try:
             mapping = Mapping.from_toml(job["mapping"])

@@ -99,7 +99,7 @@ def _read_one(source, crs, messages):
     frame = frame.to_crs(WGS84)
     out = pd.DataFrame(
         {
-            "code": frame[code_col].map(_code),
+            "code": frame[code_col].map(lambda value: _code(value, source)),
             "name": frame[name_col].astype(str).str.strip(),
             "geometry": [
                 _polygonal(g, source, code, messages)
@@ -112,7 +112,7 @@ def _read_one(source, crs, messages):
             raise BoundaryError(
                 f"{source}: neighbourhoods need a district code column ({', '.join(DISTRICT_CODE)})"
             )
-        out["district_code"] = frame[district_col].map(_code)
+        out["district_code"] = frame[district_col].map(lambda value: _code(value, source))
     rejected = out["geometry"].isna()
     out = out[~rejected].reset_index(drop=True)
     messages.append(f"{source}: {len(out)} {kind}")
@@ -201,6 +201,9 @@ def _polygonal(geometry, source, code, messages):
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
         messages.append(f"{source}: area {code} rejected: a {geometry.geom_type}, not a polygon")
         return None
+    if geometry.area == 0:
+        messages.append(f"{source}: area {code} rejected: the polygon has no area")
+        return None
     return geometry
 
 
@@ -208,12 +211,12 @@ def _pick(columns, candidates):
     return next((columns[c] for c in candidates if c in columns), None)
 
 
-def _code(value):
+def _code(value, source):
     """Official codes are two digits: "1", "01", 1.0 and " 01 " are all "01"."""
     text = str(value).strip()
     match = re.fullmatch(r"0*(\d{1,2})(?:\.0+)?", text)
     if not match:
-        raise BoundaryError(f"unexpected area code {text!r}")
+        raise BoundaryError(f"{source}: unexpected area code {text!r}")
     return match.group(1).zfill(2)
 
 
@@ -235,6 +238,11 @@ class _local_copy:
         try:
             with urllib.request.urlopen(self.source, timeout=30) as response:  # noqa: S310  (http(s) only)
                 self.tmp.write(response.read())
+        except urllib.error.HTTPError as error:
+            self.tmp.close()
+            raise BoundaryError(
+                f"cannot download {self.source}: the server answered {error.code} {error.reason}"
+            ) from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             self.tmp.close()
             reason = getattr(error, "reason", error)

@@ -60,8 +60,16 @@ def write_csv(queryset, stream):
     writer.writeheader()
     count = 0
     for count, row in enumerate(rows(queryset), start=1):  # noqa: B007  (count is the result)
-        writer.writerow(row)
+        writer.writerow({key: _inert(value) for key, value in row.items()})
     return count
+
+
+def _inert(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, which
+    spreadsheets hide; numbers stay numbers."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def write_geojson(queryset, stream):

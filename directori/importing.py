@@ -32,7 +32,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from .models import EssFamily, Initiative, LayerTag, Sector
-from .placement import place_initiatives
+from .placement import current_index, place_initiatives
 
 SCALAR_FIELDS = (
     "external_id",
@@ -51,6 +51,10 @@ FIELDS = SCALAR_FIELDS + COORDINATE_FIELDS + LIST_FIELDS
 ENCODINGS = {"auto": None, "utf-8": "utf-8-sig", "utf-16": "utf-16", "latin-1": "latin-1"}
 DELIMITERS = {"auto": None, ",": ",", ";": ";", "tab": "\t", "\t": "\t"}
 LIST_SEPARATOR = re.compile(r"\s*[;|,]\s*")
+MAX_LENGTHS = {
+    name: Initiative._meta.get_field(name).max_length
+    for name in ("external_id", "name", "address", "postcode", "website", "email", "phone")
+}
 
 
 class ImportFileError(Exception):
@@ -66,6 +70,10 @@ class Mapping:
     decimal: str = "."
     crs: str = "EPSG:4326"
 
+    def writes_points(self, path):
+        """Whether the import sets coordinates: lat/lon or x/y mapped, or a GeoJSON file's geometry."""
+        return bool({"lat", "x"} & self.columns.keys()) or Path(path).suffix.lower() in (".geojson", ".json")
+
     @classmethod
     def from_toml(cls, text, default_source=""):
         try:
@@ -73,6 +81,18 @@ class Mapping:
         except tomllib.TOMLDecodeError as error:
             raise ImportFileError(_("mapping: not valid TOML (%(error)s)") % {"error": error}) from None
         options, columns = data.get("options", {}), data.get("columns", {})
+        if not isinstance(options, dict) or not isinstance(columns, dict):
+            raise ImportFileError(_("mapping: [options] and [columns] must be tables"))
+        not_text = sorted(
+            f"{table}.{key}"
+            for table, values in (("options", options), ("columns", columns))
+            for key, value in values.items()
+            if not isinstance(value, str)
+        )
+        if not_text:
+            raise ImportFileError(
+                _("mapping: these values must be quoted text: %(keys)s") % {"keys": ", ".join(not_text)}
+            )
         unknown = set(data) - {"options", "columns"}
         unknown |= {
             f"options.{k}" for k in set(options) - {"source", "encoding", "delimiter", "decimal", "crs"}
@@ -107,6 +127,8 @@ class Mapping:
                 _("mapping: crs = %(crs)r is not a coordinate system (e.g. EPSG:25831)")
                 % {"crs": mapping.crs}
             ) from None
+        if len(mapping.source) > Initiative._meta.get_field("source").max_length:
+            raise ImportFileError(_("mapping: [options] source is longer than 80 characters"))
         if not mapping.source:
             raise ImportFileError(
                 _("mapping: [options] source is required (it keys the upsert with external_id)")
@@ -170,25 +192,33 @@ class ImportReport:
 
 
 def decode(raw, encoding="auto"):
-    """Text of a file: BOMs honoured, UTF-16 recognised, Latin-1 as the last resort."""
+    """Text of a file: BOMs honoured, UTF-16 recognised by its zero bytes, then UTF-8, Windows-1252
+    (what Excel writes here) and Latin-1 as the last resort."""
     if encoding != "auto":
+        candidates = [ENCODINGS[encoding]]
+    elif raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif raw[1:400:2].count(0) > len(raw[1:400:2]) // 2:
+        candidates = ["utf-16-le"]
+    elif raw[0:400:2].count(0) > len(raw[0:400:2]) // 2:
+        candidates = ["utf-16-be"]
+    else:
+        candidates = ["utf-8", "cp1252", "latin-1"]
+    for candidate in candidates:
         try:
-            return raw.decode(ENCODINGS[encoding])
+            return raw.decode(candidate)
         except UnicodeDecodeError as error:
-            raise ImportFileError(
-                _("the file is not %(encoding)s (%(reason)s at byte %(byte)s)")
-                % {"encoding": encoding, "reason": error.reason, "byte": error.start}
-            ) from None
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    if raw[:200] and raw[1:200:2].count(0) > len(raw[1:200:2]) // 2:
-        return raw.decode("utf-16-le")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
+            problem = error
+    raise ImportFileError(
+        _("the file is not %(encoding)s (%(reason)s at byte %(byte)s)")
+        % {
+            "encoding": encoding if encoding != "auto" else candidates[0],
+            "reason": problem.reason,
+            "byte": problem.start,
+        }
+    )
 
 
 def read_rows(path, mapping):
@@ -200,38 +230,73 @@ def read_rows(path, mapping):
     if suffix in (".geojson", ".json"):
         return _read_geojson(decode(path.read_bytes(), mapping.encoding))
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(decode(path.read_bytes(), mapping.encoding), mapping.delimiter)
+        return _read_csv(decode(path.read_bytes(), mapping.encoding), mapping)
     raise ImportFileError(
         _("%(name)s: unsupported file type %(suffix)r (CSV, XLSX or GeoJSON)")
         % {"name": path.name, "suffix": suffix}
     )
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+
+
 def _clean(value):
+    """A cell as text: no stray BOMs or control characters (PostgreSQL refuses NUL), no outer spaces;
+    whole numbers that spreadsheets store as floats (7.0) lose the decimal part."""
     if value is None:
         return ""
-    return str(value).replace("\ufeff", "").strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False)
+    return CONTROL_CHARACTERS.sub("", str(value)).strip()
 
 
-def _read_csv(text, delimiter):
-    delimiter = DELIMITERS[delimiter] or _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _check_header(header):
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:
+        raise ImportFileError(
+            _("the header repeats columns: %(columns)s") % {"columns": ", ".join(map(repr, repeated))}
+        )
+
+
+def _read_csv(text, mapping):
+    delimiter = DELIMITERS[mapping.delimiter] or _sniff_delimiter(text, mapping.columns.values())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, line = [], 1
     try:
         header = [_clean(h) for h in next(reader)]
+        _check_header(header)
+        line = reader.line_num + 1
+        for values in reader:
+            start, line = line, reader.line_num + 1  # a quoted value may span lines: report the first
+            if not any(v.strip() for v in values):
+                continue
+            row = dict(zip(header, (_clean(v) for v in values), strict=False))
+            if len(values) != len(header):
+                row["@error"] = _("%(found)s values where the header has %(expected)s columns") % {
+                    "found": len(values),
+                    "expected": len(header),
+                }
+            rows.append((start, row))
     except StopIteration:
         raise ImportFileError(_("the file is empty")) from None
-    rows = []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        rows.append((reader.line_num, dict(zip(header, (_clean(v) for v in values), strict=False))))
+    except csv.Error as error:
+        raise ImportFileError(
+            _("line %(line)s: not valid CSV (%(error)s)") % {"line": line, "error": error}
+        ) from None
     return header, rows
 
 
-def _sniff_delimiter(text):
+def _sniff_delimiter(text, mapped_columns):
+    """The delimiter that splits the header into the most of the mapped columns (quotes respected)."""
     first_line = text.split("\n", 1)[0]
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=counts.get)
+
+    def score(delimiter):
+        header = [_clean(h) for h in next(csv.reader([first_line], delimiter=delimiter), [])]
+        return (len(set(header) & set(mapped_columns)), len(header))
+
+    return max((",", ";", "\t"), key=score)
 
 
 def _read_xlsx(path):
@@ -245,6 +310,7 @@ def _read_xlsx(path):
         ) from None
     rows_iter = sheet.iter_rows(values_only=True)
     header = [_clean(h) for h in next(rows_iter, [])]
+    _check_header(header)
     rows = []
     for number, values in enumerate(rows_iter, start=2):
         if any(v not in (None, "") for v in values):
@@ -253,6 +319,7 @@ def _read_xlsx(path):
 
 
 def _read_geojson(text):
+    """Rows from a FeatureCollection; the "line" of a row is its feature number (1 = the first)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -262,10 +329,19 @@ def _read_geojson(text):
         raise ImportFileError(_("not a GeoJSON FeatureCollection"))
     header, rows = set(), []
     for number, feature in enumerate(features, start=1):
-        properties = {k: _clean(v) for k, v in (feature.get("properties") or {}).items()}
-        geometry = feature.get("geometry") or {}
-        if geometry.get("type") == "Point" and len(geometry.get("coordinates") or []) >= 2:
-            properties["@x"], properties["@y"] = (str(c) for c in geometry["coordinates"][:2])
+        if not isinstance(feature, dict):
+            rows.append((number, {"@error": _("not a GeoJSON feature")}))
+            continue
+        properties = feature.get("properties")
+        properties = {k: _clean(v) for k, v in properties.items()} if isinstance(properties, dict) else {}
+        geometry = feature.get("geometry")
+        if isinstance(geometry, dict) and geometry.get("type") == "Point":
+            coordinates = geometry.get("coordinates")
+            if isinstance(coordinates, list) and len(coordinates) >= 2:
+                properties["@x"], properties["@y"] = (_clean(c) for c in coordinates[:2])
+        elif geometry is not None:
+            kind = geometry.get("type") if isinstance(geometry, dict) else type(geometry).__name__
+            properties["@error"] = _("the geometry is a %(kind)s, not a Point") % {"kind": kind}
         header |= properties.keys()
         rows.append((number, properties))
     return sorted(header), rows
@@ -322,11 +398,10 @@ class RowValidator:
         def reject(name, reason):
             errors.append(Rejection(line, columns.get(name, name), reason))
 
+        if row.get("@error"):
+            return [Rejection(line, "", row["@error"])]
         for name in ("external_id", "name", "address", "phone", "description"):
             values[name] = get(name)
-        for name, limit in (("external_id", 120), ("name", 200), ("address", 255), ("phone", 40)):
-            if len(values[name]) > limit:
-                reject(name, _("longer than %(limit)s characters") % {"limit": limit})
         if not values["external_id"]:
             reject("external_id", _("missing id"))
         if not values["name"]:
@@ -377,7 +452,13 @@ class RowValidator:
                     terms.append(term)
             values[name] = terms
 
+        for name, value in values.items():
+            limit = MAX_LENGTHS.get(name)
+            if limit and isinstance(value, str) and len(value) > limit:
+                reject(name, _("longer than %(limit)s characters") % {"limit": limit})
         x, y = self._coordinates(row, reject)
+        # Only what the mapping names is written: a narrower mapping never blanks other fields.
+        values = {name: value for name, value in values.items() if name in columns}
         return errors or CleanRow(line, values, x, y)
 
     def _coordinates(self, row, reject):
@@ -443,7 +524,7 @@ def run_import(path, mapping, *, dry_run=False, partial=False, draft=False, prog
     merged = _merge_repeated_ids(clean_rows, report)
 
     with transaction.atomic():
-        touched = _upsert(merged, mapping.source, draft, report)
+        touched = _upsert(merged, mapping, mapping.writes_points(path), draft, report)
         place_initiatives(Initiative.objects.filter(pk__in=touched))
         if not dry_run:
             update_indexes(touched)
@@ -463,12 +544,29 @@ def _to_wgs84(clean_rows, mapping, report):
         lons, lats = transformer.transform([r.x for r in with_point], [r.y for r in with_point])
         for row, lon, lat in zip(with_point, lons, lats, strict=True):
             row.x, row.y = lon, lat
-    for row in list(with_point):
+    _reject_swapped(with_point, clean_rows, mapping, report)
+    for row in [r for r in clean_rows if r.x is not None]:
         if not (-180 <= row.x <= 180 and -90 <= row.y <= 90) or row.x != row.x:
             column = mapping.columns.get("lat") or mapping.columns.get("y") or "geometry"
             report.rejections.append(
                 Rejection(row.line, column, _("coordinates outside the world (check crs and lat/lon order)"))
             )
+            clean_rows.remove(row)
+
+
+def _reject_swapped(with_point, clean_rows, mapping, report):
+    """A point outside the city that would be inside with latitude and longitude exchanged is a
+    swapped pair, the commonest mistake in hand-made files: reject it with that hint."""
+    index = current_index()
+    if index.empty or not with_point:
+        return
+    lons, lats = [r.x for r in with_point], [r.y for r in with_point]
+    outside = index.locate(lons, lats)[0] == 0
+    swapped_inside = index.locate(lats, lons)[0] > 0
+    column = mapping.columns.get("lat") or mapping.columns.get("y") or "geometry"
+    for row, is_swapped in zip(with_point, outside & swapped_inside, strict=True):
+        if is_swapped:
+            report.rejections.append(Rejection(row.line, column, _("latitude and longitude look swapped")))
             clean_rows.remove(row)
 
 
@@ -493,55 +591,73 @@ def _merge_repeated_ids(clean_rows, report):
     return list(by_id.values())
 
 
-def _upsert(rows, source, draft, report):
+def _upsert(rows, mapping, writes_points, draft, report):
     """Create or update every row with a constant number of queries per batch: bulk inserts and
     updates, relation rows written in bulk, then the search and reference indexes in bulk (per-object
-    saves cost ~15 ms each once search and reference indexing run on every save)."""
+    saves cost ~15 ms each once search and reference indexing run on every save).
+
+    With `draft`, new initiatives are created unpublished and a live one gets the imported values as a
+    new draft revision (its public version is untouched); without it, the values are published.
+    """
     existing = {
         i.external_id: i
         for i in Initiative.objects.filter(
-            source=source, external_id__in=[r.values["external_id"] for r in rows]
+            source=mapping.source, external_id__in=[r.values["external_id"] for r in rows]
         )
     }
     taken_slugs = set(Initiative.objects.values_list("slug", flat=True))
-    new, updated, relations = [], [], []
+    now = timezone.now()
+    new, updated, drafted, relations = [], [], [], []
     for row in rows:
         values = dict(row.values)
-        sectors, tags = values.pop("sectors"), values.pop("tags")
+        terms = {name: values.pop(name) for name in LIST_FIELDS if name in values}
         initiative = existing.get(values["external_id"])
         if initiative is None:
-            initiative = Initiative(source=source)
+            initiative = Initiative(source=mapping.source, live=not draft, has_unpublished_changes=draft)
             new.append(initiative)
+        elif draft and initiative.live:
+            drafted.append(initiative)
         else:
             updated.append(initiative)
         for name, value in values.items():
             setattr(initiative, name, value)
-        initiative.longitude, initiative.latitude = row.x, row.y
-        initiative.live, initiative.has_unpublished_changes = not draft, draft
+        if writes_points:
+            initiative.longitude, initiative.latitude = row.x, row.y
+        if not draft:
+            initiative.live, initiative.has_unpublished_changes = True, False
+            initiative.first_published_at = initiative.first_published_at or now
+            initiative.last_published_at = now
+        initiative.updated_at = now
         if not initiative.slug:
             initiative.slug = _free_slug(initiative.name, taken_slugs)
-        relations.append((initiative, sectors, tags))
-    report.created, report.updated = len(new), len(updated)
+        relations.append((initiative, terms))
+    report.created, report.updated = len(new), len(updated) + len(drafted)
 
     Initiative.objects.bulk_create(new, batch_size=BATCH)
-    fields = [*SCALAR_FIELDS, "latitude", "longitude", "live", "has_unpublished_changes", "updated_at"]
-    fields.remove("family")
-    now = timezone.now()
-    for initiative in updated:
-        initiative.updated_at = now
-    Initiative.objects.bulk_update(updated, [*fields, "family"], batch_size=BATCH)
+    fields = [name for name in SCALAR_FIELDS if name in mapping.columns]
+    fields += ["latitude", "longitude"] if writes_points else []
+    fields += ["live", "has_unpublished_changes", "first_published_at", "last_published_at", "updated_at"]
+    Initiative.objects.bulk_update(updated, fields, batch_size=BATCH)
+    drafted_ids = {i.pk for i in drafted}
+    for initiative, terms in relations:
+        if initiative.pk in drafted_ids:
+            for name, chosen in terms.items():
+                getattr(initiative, name).set(chosen)  # kept in the revision only
+            initiative.save_revision()
 
-    ids = [initiative.pk for initiative, _, _ in relations]
-    for position, through, column in (
-        (1, Initiative.sectors.through, "sector_id"),
-        (2, Initiative.tags.through, "layertag_id"),
+    written = [(i, terms) for i, terms in relations if i.pk not in drafted_ids]
+    for name, through, column in (
+        ("sectors", Initiative.sectors.through, "sector_id"),
+        ("tags", Initiative.tags.through, "layertag_id"),
     ):
-        through.objects.filter(initiative_id__in=ids).delete()
+        if name not in mapping.columns:
+            continue
+        through.objects.filter(initiative_id__in=[i.pk for i, _ in written]).delete()
         links = [
-            through(initiative_id=r[0].pk, **{column: term.pk}) for r in relations for term in r[position]
+            through(initiative_id=i.pk, **{column: term.pk}) for i, terms in written for term in terms[name]
         ]
         through.objects.bulk_create(links, batch_size=BATCH)
-    return ids
+    return [i.pk for i, _ in written]
 
 
 BATCH = 1000

@@ -40,6 +40,12 @@ class InitiativeViewSet(SnippetViewSet):
     ordering = ["name"]
     copy_view_enabled = False
 
+    def get_queryset(self, request):
+        """One query for the listing's columns; the areas' boundaries are not needed there."""
+        return Initiative.objects.select_related("family", "district", "neighbourhood").defer(
+            "district__geometry", "neighbourhood__geometry"
+        )
+
 
 class TermViewSet(SnippetViewSet):
     list_display = ["name", "name_es", "name_en", "slug"]
@@ -77,7 +83,7 @@ def register_import_url():
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("directori.add_initiative")
+        return admin_views.can_import(request.user)
 
 
 @hooks.register("register_admin_menu_item")

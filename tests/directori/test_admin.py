@@ -134,3 +134,44 @@ def test_listing_search_finds_by_name(staff, gracia_coop):
     Initiative.objects.create(name="BiciTaller del Poblenou", longitude=2.2010, latitude=41.4010)
     body = staff.get("/admin/snippets/directori/initiative/", {"q": "bicitaller"}).content.decode()
     assert "BiciTaller del Poblenou" in body and "Cal Veïnat" not in body
+
+
+def test_staff_without_publish_right_may_import_drafts_only(client, boundaries):
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("editora", password="x")
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "add_initiative", "change_initiative"])
+    )
+    client.force_login(user)
+    files = {
+        "data_file": upload("e.csv", "id,Nom\nE1,Esborrany\n"),
+        "mapping_file": upload("m.toml", MAPPING),
+    }
+    response = client.post("/admin/directori/import/", files)
+    assert "draft" in response.context["form"].errors
+    files = {
+        "data_file": upload("e.csv", "id,Nom\nE1,Esborrany\n"),
+        "mapping_file": upload("m.toml", MAPPING),
+    }
+    response = client.post("/admin/directori/import/", {**files, "draft": "on"})
+    client.post("/admin/directori/import/", {"token": response.context["token"]})
+    assert Initiative.objects.get().live is False
+
+
+MAPPING = '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
+
+
+def test_listing_runs_a_bounded_number_of_queries(staff, boundaries, django_assert_max_num_queries):
+    for i in range(60):
+        Initiative.objects.create(name=f"Entitat {i}", longitude=2.16, latitude=41.40)
+    with django_assert_max_num_queries(40):
+        assert staff.get("/admin/snippets/directori/initiative/").status_code == 200
+
+
+def test_preview_places_the_point_being_edited(staff, gracia_coop):
+    """A draft that moves the point shows where the new point is, not where the live one was."""
+    gracia_coop.latitude, gracia_coop.longitude = 41.4010, 2.2010  # el Poblenou
+    gracia_coop.save_revision()
+    body = staff.get(f"/admin/snippets/directori/initiative/edit/{gracia_coop.pk}/").content.decode()
+    assert "Districte: Sant Martí · Barri: el Poblenou" in body

@@ -56,3 +56,10 @@ def test_export_to_stdout(initiatives, capsys):
     out = capsys.readouterr().out
     assert out.startswith("external_id,source,name,lat,lon,district_code,neighbourhood_code,outside_city")
     assert "Esborrany" not in out
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(boundaries, tmp_path):
+    Initiative.objects.create(name='=HYPERLINK("http://x","clic")', longitude=-0.5, latitude=41.40)
+    row = next(csv.DictReader(io.StringIO(export("csv", tmp_path))))
+    assert row["name"] == '\'=HYPERLINK("http://x","clic")'
+    assert row["lon"] == "-0.5"  # numbers keep their sign

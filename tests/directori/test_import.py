@@ -278,3 +278,153 @@ def test_a_long_import_shows_a_progress_bar(taxonomy, boundaries, tmp_path, caps
     assert "validating [##############################] 1200/1200\n" in err
     assert err.count("\r") >= 40  # the bar is redrawn in place as rows are validated
     assert Initiative.objects.count() == 1200
+
+
+SIMPLE_MAPPING = (
+    '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\nlat = "lat"\nlon = "lon"\n'
+)
+
+
+def test_a_narrower_mapping_leaves_unmapped_fields_alone(taxonomy, boundaries, tmp_path):
+    run(tmp_path, write(tmp_path, "full.csv", MESSY_CSV), partial=True)
+    rename = '[options]\nsource = "xarxa-test"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
+    run(tmp_path, write(tmp_path, "names.csv", "id,Nom\nA1,La Teixidora SCCL\n"), mapping=rename)
+    teixidora = Initiative.objects.get(external_id="A1")
+    assert teixidora.name == "La Teixidora SCCL"
+    assert teixidora.website == "https://teixidora.example" and teixidora.district.name == "Gràcia"
+    assert teixidora.sectors.count() == 2 and teixidora.family is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("id,Nom,lat,lon\nL1,Nom,41.40,2.16,sobra\n", "line 2: 5 values where the header has 4 columns"),
+        (f"id,Nom,lat,lon\nL1,{'x' * 201},41.40,2.16\n", "line 2, column 'Nom': longer than 200 characters"),
+        (
+            "id,Nom,lat,lon\nL1,Cal\x00Nul,2.16,41.40\n",
+            "line 2, column 'lat': latitude and longitude look swapped",
+        ),
+        (
+            'id,Nom,lat,lon\nL1,"Cooperativa\nen dues línies",41.40,2.16\nL2,,41.40,2.16\n',
+            "line 4, column 'Nom': missing name",
+        ),
+    ],
+    ids=["extra-value", "too-long", "nul-and-swapped", "multi-line-record"],
+)
+def test_row_problems_are_reported_not_crashed(taxonomy, boundaries, tmp_path, capsys, text, reason):
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(tmp_path, write(tmp_path, "e.csv", text), mapping=SIMPLE_MAPPING)
+    assert capsys.readouterr().out.splitlines()[0] == reason
+    assert Initiative.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "mapping", "message"),
+    [
+        (b"\x00i\x00d\x00", SIMPLE_MAPPING, "the file is not utf-16-be"),
+        (b'id,Nom\nL1,"sense tancar\n', SIMPLE_MAPPING, "not valid CSV"),
+        (
+            ("id,Nom,lat,lon\nL1," + "x" * 200_000 + ",1,1\n").encode(),
+            SIMPLE_MAPPING,
+            "line 2: not valid CSV",
+        ),
+        (b"id,Nom,Nom,lat,lon\n", SIMPLE_MAPPING, "the header repeats columns: 'Nom'"),
+        (
+            b"id,Nom\n",
+            '[options]\nsource = "s"\nencoding = ["x"]\n[columns]\nexternal_id = "id"\nname = "Nom"\n',
+            "must be quoted text: options.encoding",
+        ),
+        (
+            b"id,Nom\n",
+            '[options]\nsource = "' + "s" * 81 + '"\n[columns]\nexternal_id = "id"\nname = "Nom"\n',
+            "longer than 80 characters",
+        ),
+    ],
+    ids=["odd-utf16", "unclosed-quote", "huge-cell", "repeated-header", "non-text-option", "long-source"],
+)
+def test_file_problems_fail_in_one_line(taxonomy, tmp_path, content, mapping, message):
+    path = tmp_path / "e.csv"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message) as error:
+        run(tmp_path, path, mapping=mapping)
+    assert "\n" not in str(error.value)
+
+
+def test_a_missing_report_folder_is_refused_before_writing(taxonomy, boundaries, tmp_path):
+    with pytest.raises(CommandError, match="its folder does not exist"):
+        run(
+            tmp_path, write(tmp_path, "e.csv", MESSY_CSV), partial=True, report=str(tmp_path / "no" / "r.csv")
+        )
+    assert Initiative.objects.count() == 0
+
+
+def test_windows_1252_and_quoted_delimiters(taxonomy, boundaries, tmp_path):
+    text = 'id;Nom;lat;lon\nW1;"“La Rosa”, botiga de 5 €";41,40;2,16\n'
+    mapping = SIMPLE_MAPPING.replace('source = "s"', 'source = "s"\ndecimal = ","')
+    run(tmp_path, write(tmp_path, "excel.csv", text, encoding="cp1252"), mapping=mapping)
+    assert Initiative.objects.get().name == "“La Rosa”, botiga de 5 €"
+
+
+def test_geojson_non_point_geometry_is_rejected(taxonomy, boundaries, tmp_path, capsys):
+    feature = {
+        "type": "Feature",
+        "properties": {"id": 1, "title": "Dos punts"},
+        "geometry": {"type": "MultiPoint", "coordinates": [[2.1, 41.4]]},
+    }
+    path = write(
+        tmp_path, "m.geojson", json.dumps({"type": "FeatureCollection", "features": [feature, "brossa"]})
+    )
+    with pytest.raises(CommandError):
+        run(
+            tmp_path, path, mapping='[options]\nsource = "g"\n[columns]\nexternal_id = "id"\nname = "title"\n'
+        )
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "line 1: the geometry is a MultiPoint, not a Point",
+        "line 2: not a GeoJSON feature",
+    ]
+
+
+def test_draft_import_over_a_live_initiative_keeps_the_public_version(taxonomy, boundaries, tmp_path):
+    run(
+        tmp_path,
+        write(tmp_path, "e.csv", "id,Nom,lat,lon\nD1,Versió publicada,41.40,2.16\n"),
+        mapping=SIMPLE_MAPPING,
+    )
+    live = Initiative.objects.get()
+    assert live.live and live.first_published_at is not None
+    run(
+        tmp_path,
+        write(tmp_path, "e.csv", "id,Nom,lat,lon\nD1,Versió esborrany,41.40,2.16\n"),
+        mapping=SIMPLE_MAPPING,
+        draft=True,
+    )
+    live.refresh_from_db()
+    assert (live.live, live.name, live.has_unpublished_changes) == (True, "Versió publicada", True)
+    assert live.latest_revision.as_object().name == "Versió esborrany"
+
+
+def test_partial_import_where_every_row_is_rejected_fails(taxonomy, tmp_path):
+    with pytest.raises(CommandError, match="no row could be imported"):
+        run(
+            tmp_path,
+            write(tmp_path, "e.csv", "id,Nom\nZ1,\n"),
+            mapping=SIMPLE_MAPPING.split("lat =")[0],
+            partial=True,
+        )
+
+
+def test_many_initiatives_with_the_same_name_get_numbered_slugs(taxonomy, tmp_path):
+    rows = "".join(f"N{i},Cooperativa\n" for i in range(300))
+    run(tmp_path, write(tmp_path, "e.csv", "id,Nom\n" + rows), mapping=SIMPLE_MAPPING.split("lat =")[0])
+    slugs = set(Initiative.objects.values_list("slug", flat=True))
+    assert len(slugs) == 300 and {"cooperativa", "cooperativa-2", "cooperativa-300"} <= slugs
+
+
+def test_control_characters_are_stripped(taxonomy, boundaries, tmp_path):
+    """PostgreSQL refuses NUL in text; a stray one in a cell must not fail the import."""
+    run(
+        tmp_path,
+        write(tmp_path, "e.csv", "id,Nom,lat,lon\nC1,Cal\x00 Nul\x07,41.40,2.16\n"),
+        mapping=SIMPLE_MAPPING,
+    )
+    assert Initiative.objects.get().name == "Cal Nul"

@@ -29,11 +29,15 @@ class Command(BaseCommand):
         for path in (file, mapping):
             if not Path(path).is_file():
                 raise CommandError(f"{path}: no such file")
+        if report and not Path(report).resolve().parent.is_dir():  # checked before anything is written
+            raise CommandError(f"--report {report}: its folder does not exist")
         try:
-            parsed = Mapping.from_toml(Path(mapping).read_text(encoding="utf-8"), default_source="")
+            parsed = Mapping.from_toml(Path(mapping).read_text(encoding="utf-8-sig"), default_source="")
             result = run_import(
                 file, parsed, dry_run=dry_run, partial=partial, draft=draft, progress=self._progress
             )
+        except UnicodeDecodeError:
+            raise CommandError(f"{mapping}: the mapping must be UTF-8 text") from None
         except ImportFileError as error:
             raise CommandError(str(error)) from None
         for rejection in result.rejections:
@@ -42,6 +46,8 @@ class Command(BaseCommand):
             with open(report, "w", newline="", encoding="utf-8") as stream:
                 result.write_csv(stream)
         self.stdout.write(result.summary())
+        if partial and result.rows and not (result.created or result.updated):
+            raise CommandError("no row could be imported")
         if result.rejections and not partial:
             raise CommandError(
                 f"{len(result.rejections)} problems in the file: nothing was imported "
