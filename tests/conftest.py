@@ -45,4 +45,5 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}; cache: {cache}"
+    engine = database["ENGINE"].rsplit(".", 1)[-1]
+    return f"database: {engine} (a fresh test database for {database['NAME']}); cache: {cache}"
