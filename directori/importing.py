@@ -8,6 +8,7 @@ names the file line, the column and the reason. Writing happens in one transacti
 
 import codecs
 import csv
+import datetime
 import io
 import json
 import re
@@ -242,11 +243,16 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
 def _clean(value):
     """A cell as text: no stray BOMs or control characters (PostgreSQL refuses NUL), no outer spaces;
-    whole numbers that spreadsheets store as floats (7.0) lose the decimal part."""
+    whole numbers that spreadsheets store as floats (7.0) lose the decimal part, and spreadsheet dates
+    read as ISO dates (2024-01-02), with the time only when there is one."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    elif isinstance(value, datetime.datetime):
+        value = value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    elif isinstance(value, datetime.date):
+        value = value.isoformat()
     elif isinstance(value, dict | list):
         value = json.dumps(value, ensure_ascii=False)
     return CONTROL_CHARACTERS.sub("", str(value)).strip()
@@ -516,7 +522,7 @@ def run_import(path, mapping, *, dry_run=False, partial=False, draft=False, prog
         else:
             clean_rows.append(result)
         if progress:
-            progress(done, len(rows))
+            progress("validating", done, len(rows))
     _to_wgs84(clean_rows, mapping, report)
     report.rejections.sort(key=lambda rejection: rejection.line)
     if report.rejections and not partial:
@@ -527,7 +533,7 @@ def run_import(path, mapping, *, dry_run=False, partial=False, draft=False, prog
         touched = _upsert(merged, mapping, mapping.writes_points(path), draft, report)
         place_initiatives(Initiative.objects.filter(pk__in=touched))
         if not dry_run:
-            update_indexes(touched)
+            update_indexes(touched, progress)
         report.outside_city = Initiative.objects.filter(pk__in=touched, outside_city=True).count()
         if dry_run:
             transaction.set_rollback(True)
@@ -673,11 +679,13 @@ def _free_slug(name, taken):
     return slug
 
 
-def update_indexes(ids):
+def update_indexes(ids, progress=None):
     """Bring search and reference indexes in line for initiatives written in bulk (bulk writes send
-    no save signals)."""
+    no save signals). The reference index is written object by object: most of a long import's time."""
     objects = list(Initiative.objects.filter(pk__in=ids))
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(Initiative, objects)
-    for initiative in objects:
+    for done, initiative in enumerate(objects, start=1):
         ReferenceIndex.create_or_update_for_object(initiative)
+        if progress:
+            progress("indexing", done, len(objects))

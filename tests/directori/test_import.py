@@ -193,7 +193,7 @@ def test_xlsx(taxonomy, boundaries, tmp_path):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["id", "Nom", "Latitud", "Longitud", "Correu"])
-    sheet.append(["X1", "BiciTaller", 41.4010, 2.2010, "bici@example.org"])
+    sheet.append([1.0, "BiciTaller", 41.4010, 2.2010, "bici@example.org"])
     sheet.append(["X2", "Sense correu bo", 41.4010, 2.2010, "@@"])
     path = tmp_path / "entitats.xlsx"
     workbook.save(path)
@@ -201,7 +201,23 @@ def test_xlsx(taxonomy, boundaries, tmp_path):
     with pytest.raises(CommandError):
         run(tmp_path, path, mapping=mapping)
     run(tmp_path, path, mapping=mapping, partial=True)
-    assert Initiative.objects.get().district.name == "Sant Martí"
+    initiative = Initiative.objects.get()
+    assert initiative.external_id == "1"  # not "1.0": spreadsheets store whole numbers as floats
+    assert initiative.district.name == "Sant Martí"
+
+
+def test_xlsx_dates_read_as_iso_dates(taxonomy, tmp_path):
+    import datetime
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["id", "Nom"])
+    workbook.active.append([datetime.datetime(2024, 1, 2), "Nascuda un dia"])
+    path = tmp_path / "dates.xlsx"
+    workbook.save(path)
+    run(tmp_path, path, mapping=SIMPLE_MAPPING.split("lat =")[0])
+    assert Initiative.objects.get().external_id == "2024-01-02"
 
 
 def test_geojson_points(taxonomy, boundaries, tmp_path):
@@ -276,6 +292,7 @@ def test_a_long_import_shows_a_progress_bar(taxonomy, boundaries, tmp_path, caps
     run(tmp_path, write(tmp_path, "molts.csv", "id,Nom,lat,lon\n" + rows), mapping=mapping)
     err = capsys.readouterr().err
     assert "validating [##############################] 1200/1200\n" in err
+    assert "indexing   [##############################] 1200/1200\n" in err
     assert err.count("\r") >= 40  # the bar is redrawn in place as rows are validated
     assert Initiative.objects.count() == 1200
 

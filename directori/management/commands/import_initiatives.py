@@ -54,11 +54,11 @@ class Command(BaseCommand):
                 "(fix them, or use --partial to import the valid rows)"
             )
 
-    def _progress(self, done, total, width=30):
-        """A text progress bar on stderr for files of a thousand rows or more."""
+    def _progress(self, phase, done, total, width=30):
+        """A text progress bar on stderr, per phase, for files of a thousand rows or more."""
         if total < 1000 or (done % max(total // 50, 1) and done != total):
             return
         filled = width * done // total
         end = "\n" if done == total else "\r"
-        sys.stderr.write(f"validating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
+        sys.stderr.write(f"{phase:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{end}")
         sys.stderr.flush()
