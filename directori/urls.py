@@ -1,8 +1,9 @@
 from django.urls import path
 
-from core.views import SectionLandingView
+from . import views
 
 app_name = "directori"
 urlpatterns = [
-    path("", SectionLandingView.as_view(section="directori:index"), name="index"),
+    path("", views.directory, name="index"),
+    path("iniciativa/<slug:slug>/", views.initiative_detail, name="initiative"),
 ]

@@ -186,6 +186,11 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("directori:initiative", kwargs={"slug": self.slug})
+
     @property
     def revisions(self):
         return self._revisions

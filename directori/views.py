@@ -1,0 +1,90 @@
+"""The public directory: the filtered listing and each initiative's page. Live initiatives only."""
+
+import json
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from .filters import FILTERS, SORTS, DirectoryQuery
+from .maps import city_svg
+from .models import Initiative
+
+PER_PAGE = 20
+
+
+def directory(request):
+    query = DirectoryQuery.from_params(request.GET)
+    page = Paginator(query.results(), PER_PAGE).get_page(request.GET.get("pagina"))
+    kept = urlencode(query.params())
+    context = {
+        "query": query,
+        "page": page,
+        "facets": query.facets(),
+        "sorts": [(key, label) for key, (_, label) in SORTS.items()],
+        "kept": kept,
+        "map_url": reverse("mapa:index") + (f"?{kept}" if kept else ""),
+        "filter_names": FILTERS,
+    }
+    return render(request, "directori/directory.html", context)
+
+
+def initiative_detail(request, slug):
+    initiative = get_object_or_404(
+        Initiative.objects.live()
+        .select_related("family", "district", "neighbourhood", "logo")
+        .defer("district__geometry", "neighbourhood__geometry"),
+        slug=slug,
+    )
+    context = {
+        "initiative": initiative,
+        "map": city_svg(
+            initiative.longitude,
+            initiative.latitude,
+            highlight_district_id=initiative.district_id,
+            label=initiative.name,
+        )
+        if initiative.has_point
+        else "",
+        "json_ld": json_ld(request, initiative),
+    }
+    return render(request, "directori/initiative_detail.html", context)
+
+
+SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(request, initiative):
+    """schema.org Organization as JSON for a <script type="application/ld+json">; <, > and & are
+    written as JSON escapes, so no name or description can close the element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": initiative.name,
+        "url": request.build_absolute_uri(),
+        "description": strip_tags(initiative.description),
+    }
+    if initiative.website:
+        data["sameAs"] = [initiative.website]
+    if initiative.email:
+        data["email"] = initiative.email
+    if initiative.phone:
+        data["telephone"] = initiative.phone
+    if initiative.address or initiative.postcode:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": initiative.address,
+            "postalCode": initiative.postcode,
+            "addressLocality": "Barcelona",
+            "addressCountry": "ES",
+        }
+    if initiative.has_point:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": initiative.latitude,
+            "longitude": initiative.longitude,
+        }
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308  (escaped above)

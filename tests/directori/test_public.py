@@ -1,0 +1,162 @@
+"""The public directory: the filtered listing and an initiative's page, as a visitor sees them."""
+
+import datetime
+import html
+import json
+import re
+
+import pytest
+
+from directori.models import EssFamily, Evaluation, Initiative, Sector
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(boundaries):
+    coop = EssFamily.objects.create(slug="cooperativa-d-habitatge", name="Cooperativa d'habitatge")
+    association = EssFamily.objects.create(slug="associacio", name="Associació", name_es="Asociación")
+    housing = Sector.objects.create(slug="habitatge", name="Habitatge", name_es="Vivienda")
+    care = Sector.objects.create(slug="cures", name="Cures")
+
+    def make(name, lon, lat, family, sectors, **extra):
+        initiative = Initiative(name=name, longitude=lon, latitude=lat, family=family, live=True, **extra)
+        initiative.save()
+        initiative.sectors.set(sectors)
+        initiative.save()
+        return initiative
+
+    return {
+        "sostre": make("Sostre de Gràcia", 2.1574, 41.4010, coop, [housing]),
+        "mediem": make("Mediació Familiar Gràcia", 2.1580, 41.4015, association, [care]),
+        "poblenou": make("Habitem el Poblenou", 2.2010, 41.4010, coop, [housing, care]),
+        "draft": Initiative.objects.create(
+            name="Esborrany secret", longitude=2.1574, latitude=41.4010, live=False
+        ),
+    }
+
+
+def names(response):
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', response.content.decode())
+
+
+def test_the_listing_shows_live_initiatives_only(client, directory):
+    response = client.get("/ca/directori/")
+    assert response.status_code == 200
+    assert names(response) == ["Habitem el Poblenou", "Mediació Familiar Gràcia", "Sostre de Gràcia"]
+    assert "3 iniciatives" in response.content.decode()
+
+
+def test_filters_combine_and_counts_show_what_each_choice_gives(client, directory):
+    response = client.get("/ca/directori/", {"districte": "gracia", "sector": "habitatge"})
+    assert names(response) == ["Sostre de Gràcia"]
+    body = html.unescape(response.content.decode())
+    # Within Gràcia, the sector facet counts ignore the chosen sector: 1 housing, 1 care.
+    assert re.search(r'value="habitatge" checked>\s*Habitatge <span class="facet__count">\(1\)', body)
+    assert re.search(r'value="cures">\s*Cures <span class="facet__count">\(1\)', body)
+    # With housing chosen, the district facet counts Gràcia 1 and Sant Martí 1.
+    assert re.search(r'value="sant-marti">\s*Sant Martí <span class="facet__count">\(1\)', body)
+
+
+def test_several_values_of_one_filter_mean_any(client, directory):
+    response = client.get("/ca/directori/?sector=cures&sector=habitatge&districte=gracia")
+    assert names(response) == ["Mediació Familiar Gràcia", "Sostre de Gràcia"]
+
+
+def test_text_search_ignores_accents_and_case(client, directory):
+    assert names(client.get("/ca/directori/", {"q": "MEDIACIO"})) == ["Mediació Familiar Gràcia"]
+
+
+def test_unknown_values_are_ignored_and_said(client, directory):
+    response = client.get("/ca/directori/", {"districte": "atlantida", "ordre": "<b>"})
+    assert response.status_code == 200
+    assert len(names(response)) == 3
+    body = response.content.decode()
+    assert "districte=atlantida" in body and "ordre=&lt;b&gt;" in body
+
+
+def test_sorting_and_pagination_keep_the_filters(client, directory):
+    for i in range(25):
+        Initiative.objects.create(name=f"Entitat {i:02d}", longitude=2.1574, latitude=41.4010, live=True)
+    response = client.get("/ca/directori/", {"districte": "gracia", "ordre": "recents"})
+    assert names(response)[0] == "Entitat 24"
+    assert 'href="?districte=gracia&amp;ordre=recents&amp;pagina=2"' in response.content.decode()
+    assert len(names(client.get("/ca/directori/?districte=gracia&ordre=recents&pagina=2"))) == 7
+
+
+def test_the_map_link_carries_the_same_filters(client, directory):
+    body = client.get("/ca/directori/", {"q": "sostre", "districte": "gracia"}).content.decode()
+    assert 'href="/ca/mapa/?q=sostre&amp;districte=gracia"' in body
+
+
+def test_the_listing_in_spanish_uses_spanish_names(client, directory):
+    body = client.get("/es/directori/").content.decode()
+    assert "Asociación" in body and "Vivienda" in body and 'lang="es"' in body
+
+
+def test_the_listing_runs_a_bounded_number_of_queries(client, directory, django_assert_max_num_queries):
+    for i in range(60):
+        Initiative.objects.create(name=f"Entitat {i}", longitude=2.16, latitude=41.40, live=True)
+    with django_assert_max_num_queries(20):
+        assert client.get("/ca/directori/", {"districte": "gracia", "sector": "habitatge"}).status_code == 200
+
+
+def test_an_initiative_page(client, directory):
+    sostre = directory["sostre"]
+    sostre.website, sostre.email, sostre.address, sostre.postcode = (
+        "https://sostre.example",
+        "hola@sostre.example",
+        "Carrer de Verdi, 1",
+        "08012",
+    )
+    sostre.save()
+    Evaluation.objects.create(
+        initiative=sostre,
+        issuer="Pam a Pam",
+        date=datetime.date(2020, 1, 1),
+        valid_until=datetime.date(2021, 1, 1),
+    )
+    Evaluation.objects.create(
+        initiative=sostre,
+        issuer="Balanç Social (XES)",
+        date=datetime.date(2025, 1, 1),
+        valid_until=datetime.date(2099, 1, 1),
+    )
+    response = client.get(sostre.get_absolute_url())
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "<h1>Sostre de Gràcia</h1>" in body
+    assert "<strong>expirada el 1 gener de 2021</strong>" in body  # an expired evaluation says so
+    assert "vàlida fins al 1 gener de 2099" in body
+    assert '<svg class="city-map"' in body
+    assert 'href="/ca/directori/?barri=la-vila-de-gracia"' in body
+    data = json.loads(
+        re.search(
+            r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+        ).group(1)
+    )
+    assert data["@type"] == "Organization" and data["geo"]["latitude"] == 41.401
+    assert data["address"]["postalCode"] == "08012"
+
+
+def test_a_draft_has_no_public_page(client, directory):
+    assert client.get(f"/ca/directori/iniciativa/{directory['draft'].slug}/").status_code == 404
+
+
+def test_html_in_names_and_descriptions_is_shown_as_text(client, boundaries):
+    evil = Initiative.objects.create(
+        name="<script>alert(1)</script>",
+        description="<p>Hola</p>",
+        longitude=2.1574,
+        latitude=41.4010,
+        live=True,
+        address="</script><script>alert(2)</script>",
+    )
+    listing = client.get("/ca/directori/").content.decode()
+    page = client.get(evil.get_absolute_url()).content.decode()
+    for body in (listing, page):
+        assert "<script>alert(1)</script>" not in body
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "</script>" not in json_ld and "<script>" not in json_ld
+    assert json.loads(json_ld)["address"]["streetAddress"] == "</script><script>alert(2)</script>"
