@@ -12,6 +12,7 @@ PO := $(wildcard site/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 # The Open Data BCN copies beside the project, when present; otherwise load_boundaries downloads them.
 SHARED_BOUNDARIES := $(wildcard $(abspath ../shared/data/boundaries))
+SHARED_POPULATION := $(wildcard $(abspath ../shared/data/population/2025_pad_mdbas.csv))
 
 .DEFAULT_GOAL := help
 .PHONY: help install database run test lint format check bench messages translations lock clean
@@ -37,6 +38,8 @@ database: translations ## Migrate the database and load the district/neighbourho
 	$(MANAGE) migrate --noinput
 	ESS_BOUNDARIES_DIR="$${ESS_BOUNDARIES_DIR:-$(SHARED_BOUNDARIES)}" $(MANAGE) load_boundaries --skip-if-loaded \
 		|| echo "Continuing without boundaries: initiatives get no district until load_boundaries succeeds."
+	$(if $(SHARED_POPULATION),$(MANAGE) load_population --skip-if-loaded $(SHARED_POPULATION) \
+		|| echo "Continuing without population figures.")
 
 run: database ## Load the demo content and serve http://127.0.0.1:8000 (make run PORT=8123: another port)
 	$(MANAGE) seed_demo

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
-from .models import Initiative
+from .models import District, Initiative, Neighbourhood
 
 PER_PAGE = 20
 
@@ -30,6 +30,29 @@ def directory(request):
         "filter_names": FILTERS,
     }
     return render(request, "directori/directory.html", context)
+
+
+def area_detail(request, kind, slug):
+    """A district's or neighbourhood's page: its initiatives, counts per sector and family, and
+    initiatives per 1,000 inhabitants where the population is loaded."""
+    model, param = {"district": (District, "districte"), "neighbourhood": (Neighbourhood, "barri")}[kind]
+    area = get_object_or_404(model.objects.defer("geometry"), slug=slug)
+    query = DirectoryQuery(selected={p: [] for p in FILTERS} | {param: [slug]})
+    page = Paginator(query.results(), PER_PAGE).get_page(request.GET.get("pagina"))
+    facets = {facet["param"]: facet for facet in query.facets()}
+    total = page.paginator.count
+    context = {
+        "area": area,
+        "kind": kind,
+        "page": page,
+        "total": total,
+        "per_thousand": area.per_thousand(total),
+        "sectors": facets["sector"]["options"],
+        "families": facets["familia"]["options"],
+        "neighbourhoods": facets["barri"]["options"] if kind == "district" else None,
+        "listing_url": reverse("directori:index") + f"?{param}={slug}",
+    }
+    return render(request, "directori/area_detail.html", context)
 
 
 def initiative_detail(request, slug):

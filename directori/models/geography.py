@@ -15,6 +15,8 @@ class Area(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     geometry = GeometryField(_("boundary"), editable=False)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True, editable=False)
+    population_date = models.DateField(_("population as of"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -23,6 +25,10 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    def per_thousand(self, count):
+        """Initiatives per 1,000 inhabitants, or None when the population is not loaded."""
+        return round(1000 * count / self.population, 2) if self.population else None
 
 
 class District(Area):

@@ -129,7 +129,7 @@ def test_an_initiative_page(client, directory):
     assert "<strong>expirada el 1 gener de 2021</strong>" in body  # an expired evaluation says so
     assert "vàlida fins al 1 gener de 2099" in body
     assert '<svg class="city-map"' in body
-    assert 'href="/ca/directori/?barri=la-vila-de-gracia"' in body
+    assert 'href="/ca/directori/barri/la-vila-de-gracia/"' in body
     data = json.loads(
         re.search(
             r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
@@ -160,3 +160,61 @@ def test_html_in_names_and_descriptions_is_shown_as_text(client, boundaries):
     json_ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
     assert "</script>" not in json_ld and "<script>" not in json_ld
     assert json.loads(json_ld)["address"]["streetAddress"] == "</script><script>alert(2)</script>"
+
+
+@pytest.fixture
+def population(directory, tmp_path):
+    path = tmp_path / "pad.csv"
+    # Per census section, codes without zero padding, as Open Data BCN publishes pad_mdbas.
+    path.write_text(
+        "Data_Referencia,Codi_Districte,Nom_Districte,Codi_Barri,Nom_Barri,Seccio_Censal,Valor\n"
+        "2025-01-01,6,Gràcia,31,la Vila de Gràcia,6001,1500\n"
+        "2025-01-01,6,Gràcia,31,la Vila de Gràcia,6002,500\n"
+        "2025-01-01,6,Gràcia,28,Vallcarca i els Penitents,6003,1000\n"
+    )
+    from django.core.management import call_command
+
+    call_command("load_population", str(path))
+
+
+def test_a_district_page(client, directory, population):
+    body = html.unescape(client.get("/ca/directori/districte/gracia/").content.decode())
+    assert "<h1>Gràcia</h1>" in body
+    assert "<dt>Iniciatives</dt><dd>2</dd>" in body
+    assert "<dt>Població</dt><dd>3.000" in body  # 1500 + 500 + 1000, Catalan thousands separator
+    assert "<dt>Iniciatives per 1.000 habitants</dt><dd>0,67</dd>" in body
+    assert re.search(r'href="/ca/directori/barri/la-vila-de-gracia/">la Vila de Gràcia</a>: 2', body)
+    assert "Mediació Familiar Gràcia" in body and "Habitem el Poblenou" not in body
+
+
+def test_a_neighbourhood_page_and_its_links(client, directory, population):
+    body = html.unescape(client.get("/ca/directori/barri/la-vila-de-gracia/").content.decode())
+    assert "<dt>Població</dt><dd>2.000" in body
+    assert 'href="/ca/directori/districte/gracia/">Gràcia</a>' in body
+    assert "Habitatge</a>: 1" in body and "Cures</a>: 1" in body
+    page = client.get(directory["sostre"].get_absolute_url()).content.decode()
+    assert 'href="/ca/directori/barri/la-vila-de-gracia/"' in page
+
+
+def test_an_area_without_population_says_nothing_about_it(client, directory):
+    body = client.get("/ca/directori/districte/sant-marti/").content.decode()
+    assert "Població" not in body and client.get("/ca/directori/districte/atlantida/").status_code == 404
+
+
+def test_load_population_rejects_bad_files(db, boundaries, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Codi_Districte,Valor\n1,molts\n")
+    with pytest.raises(CommandError, match="not numbers"):
+        call_command("load_population", str(bad))
+    bad.write_text("Districte,Habitants\n1,100\n")
+    with pytest.raises(CommandError, match="expected Codi_Districte and Valor"):
+        call_command("load_population", str(bad))
+
+
+def test_area_pages_run_a_bounded_number_of_queries(client, directory, django_assert_max_num_queries):
+    for i in range(60):
+        Initiative.objects.create(name=f"Entitat {i}", longitude=2.1574, latitude=41.4010, live=True)
+    with django_assert_max_num_queries(20):
+        assert client.get("/ca/directori/districte/gracia/").status_code == 200
