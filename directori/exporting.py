@@ -7,6 +7,13 @@ name, lat, lon, district_code, neighbourhood_code, outside_city, then descriptiv
 import csv
 import json
 
+from django.utils.html import strip_tags
+
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+ATTRIBUTION = "ESS Barcelona – directori de l'economia social i solidària"
+ESSGLOBAL = "https://w3id.solidarityeconomy.coop/essglobal/V2a/vocab/"
+JSONLD_CONTEXT = {"@vocab": "https://schema.org/", "essglobal": ESSGLOBAL}
+
 COLUMNS = (
     "external_id",
     "source",
@@ -74,7 +81,11 @@ def _inert(value):
 
 def write_geojson(queryset, stream):
     """A FeatureCollection; initiatives without a point get a null geometry (valid GeoJSON)."""
-    stream.write('{"type": "FeatureCollection", "features": [')
+    stream.write(
+        '{"type": "FeatureCollection", '
+        + f'"license": {json.dumps(LICENCE_URL)}, "attribution": {json.dumps(ATTRIBUTION, ensure_ascii=False)}, '
+        + '"features": ['
+    )
     count = 0
     for count, row in enumerate(rows(queryset), start=1):
         geometry = None if row["lat"] is None else {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
@@ -88,3 +99,51 @@ def write_geojson(queryset, stream):
         )
     stream.write("\n]}\n")
     return count
+
+
+def organisation(initiative, url):
+    """schema.org Organization for one initiative (ESSGLOBAL terms where schema.org has none)."""
+    data = {
+        "@type": "Organization",
+        "@id": url,
+        "name": initiative.name,
+        "url": url,
+        "description": strip_tags(initiative.description),
+    }
+    if initiative.family_id:
+        data["essglobal:organisationalStructure"] = initiative.family.label
+    if initiative.website:
+        data["sameAs"] = [initiative.website]
+    if initiative.email:
+        data["email"] = initiative.email
+    if initiative.phone:
+        data["telephone"] = initiative.phone
+    if initiative.address or initiative.postcode:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": initiative.address,
+            "postalCode": initiative.postcode,
+            "addressLocality": "Barcelona",
+            "addressCountry": "ES",
+        }
+    if initiative.has_point:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": initiative.latitude,
+            "longitude": initiative.longitude,
+        }
+    return data
+
+
+def write_jsonld(queryset, stream, absolute_url):
+    """A JSON-LD graph of Organizations, with the data licence."""
+    queryset = queryset.select_related("family").order_by("pk")
+    graph = [organisation(i, absolute_url(i.get_absolute_url())) for i in queryset.iterator(chunk_size=2000)]
+    document = {
+        "@context": JSONLD_CONTEXT,
+        "license": LICENCE_URL,
+        "creditText": ATTRIBUTION,
+        "@graph": graph,
+    }
+    json.dump(document, stream, ensure_ascii=False)
+    return len(graph)

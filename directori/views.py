@@ -1,14 +1,16 @@
 """The public directory: the filtered listing and each initiative's page. Live initiatives only."""
 
+import io
 import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from .exporting import JSONLD_CONTEXT, LICENCE_URL, organisation, write_csv, write_geojson, write_jsonld
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
@@ -27,7 +29,8 @@ def directory(request):
         "sorts": [(key, label) for key, (_, label) in SORTS.items()],
         "kept": kept,
         "map_url": reverse("mapa:index") + (f"?{kept}" if kept else ""),
-        "filter_names": FILTERS,
+        "exports": [("csv", "CSV"), ("geojson", "GeoJSON"), ("jsonld", "JSON-LD")],
+        "licence_url": LICENCE_URL,
     }
     return render(request, "directori/directory.html", context)
 
@@ -83,31 +86,31 @@ SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def json_ld(request, initiative):
     """schema.org Organization as JSON for a <script type="application/ld+json">; <, > and & are
     written as JSON escapes, so no name or description can close the element."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": initiative.name,
-        "url": request.build_absolute_uri(),
-        "description": strip_tags(initiative.description),
-    }
-    if initiative.website:
-        data["sameAs"] = [initiative.website]
-    if initiative.email:
-        data["email"] = initiative.email
-    if initiative.phone:
-        data["telephone"] = initiative.phone
-    if initiative.address or initiative.postcode:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": initiative.address,
-            "postalCode": initiative.postcode,
-            "addressLocality": "Barcelona",
-            "addressCountry": "ES",
-        }
-    if initiative.has_point:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": initiative.latitude,
-            "longitude": initiative.longitude,
-        }
+    data = {"@context": JSONLD_CONTEXT, **organisation(initiative, request.build_absolute_uri())}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308  (escaped above)
+
+
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", write_csv),
+    "geojson": ("application/geo+json", write_geojson),
+    "jsonld": ("application/ld+json", None),
+}
+
+
+def export(request, fmt):
+    """The listing's filtered set as open data. Values that match nothing are an error here (400): a
+    script asking for them should hear about it rather than get another set."""
+    query = DirectoryQuery.from_params(request.GET)
+    if query.ignored:
+        message = "Unknown filter values: " + ", ".join(query.ignored)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    content_type, writer = EXPORTS[fmt]
+    buffer = io.StringIO()
+    if fmt == "jsonld":
+        write_jsonld(query.initiatives(), buffer, request.build_absolute_uri)
+    else:
+        writer(query.initiatives(), buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    return response

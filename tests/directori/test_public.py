@@ -218,3 +218,48 @@ def test_area_pages_run_a_bounded_number_of_queries(client, directory, django_as
         Initiative.objects.create(name=f"Entitat {i}", longitude=2.1574, latitude=41.4010, live=True)
     with django_assert_max_num_queries(20):
         assert client.get("/ca/directori/districte/gracia/").status_code == 200
+
+
+def test_exports_honour_the_filters_and_state_the_licence(client, directory):
+    response = client.get("/ca/directori/export.csv", {"districte": "gracia", "sector": "habitatge"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'rel="license"' in response["Link"]
+    rows = response.content.decode().splitlines()
+    assert len(rows) == 2 and "Sostre de Gràcia" in rows[1]
+
+    geojson = json.loads(client.get("/ca/directori/export.geojson", {"districte": "gracia"}).content)
+    assert geojson["license"].startswith("https://creativecommons.org/licenses/by/4.0")
+    assert sorted(f["properties"]["name"] for f in geojson["features"]) == [
+        "Mediació Familiar Gràcia",
+        "Sostre de Gràcia",
+    ]
+
+    response = client.get("/ca/directori/export.jsonld", {"sector": "cures"})
+    assert response["Content-Type"] == "application/ld+json"
+    graph = json.loads(response.content)["@graph"]
+    assert {o["name"] for o in graph} == {"Mediació Familiar Gràcia", "Habitem el Poblenou"}
+    assert all(o["@type"] == "Organization" for o in graph)
+    assert "Esborrany secret" not in client.get("/ca/directori/export.csv").content.decode()
+
+
+def test_exports_answer_400_to_unknown_values_and_404_to_unknown_formats(client, directory):
+    response = client.get("/ca/directori/export.geojson", {"barri": "atlantida"})
+    assert response.status_code == 400
+    assert response.content.decode() == "Unknown filter values: barri=atlantida"
+    assert client.get("/ca/directori/export.xml").status_code == 404
+
+
+def test_exports_carry_html_as_plain_text(client, boundaries):
+    Initiative.objects.create(name="<script>alert(1)</script>", longitude=2.1574, latitude=41.4010, live=True)
+    for fmt in ("geojson", "jsonld"):
+        data = json.loads(client.get(f"/ca/directori/export.{fmt}").content)
+        names = (
+            [f["properties"]["name"] for f in data["features"]]
+            if fmt == "geojson"
+            else [o["name"] for o in data["@graph"]]
+        )
+        assert names == ["<script>alert(1)</script>"]  # data, to be escaped by whoever displays it
+    assert (
+        client.get("/ca/directori/export.csv")["Content-Disposition"]
+        == 'attachment; filename="iniciatives.csv"'
+    )
