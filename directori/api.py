@@ -1,0 +1,169 @@
+"""The directory's JSON API (django-ninja): initiatives with the listing's filters, as JSON pages or
+one GeoJSON collection, and the vocabularies. Mounted at /api/v1/ by config.api."""
+
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from .exporting import LICENCE_URL, write_geojson
+from .filters import DirectoryQuery
+from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+
+router = Router(tags=["directori"])
+
+
+class Term(Schema):
+    slug: str
+    name: str
+    name_es: str = ""
+    name_en: str = ""
+
+
+class Area(Schema):
+    code: str
+    slug: str
+    name: str
+    population: int | None = None
+
+
+class NeighbourhoodOut(Area):
+    district: str
+
+    @staticmethod
+    def resolve_district(obj):
+        return obj.district.slug
+
+
+class InitiativeOut(Schema):
+    slug: str
+    name: str
+    url: str
+    family: str | None
+    sectors: list[str]
+    tags: list[str]
+    address: str
+    postcode: str
+    latitude: float | None
+    longitude: float | None
+    district: str | None
+    neighbourhood: str | None
+    outside_city: bool
+    website: str
+    email: str
+    phone: str
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_family(obj):
+        return obj.family.slug if obj.family else None
+
+    @staticmethod
+    def resolve_sectors(obj):
+        return [s.slug for s in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_tags(obj):
+        return [t.slug for t in obj.tags.all()]
+
+    @staticmethod
+    def resolve_district(obj):
+        return obj.district.slug if obj.district else None
+
+    @staticmethod
+    def resolve_neighbourhood(obj):
+        return obj.neighbourhood.slug if obj.neighbourhood else None
+
+
+class InitiativePage(Schema):
+    count: int
+    page: int
+    pages: int
+    licence: str
+    results: list[InitiativeOut]
+
+
+class Filters(Schema):
+    """The directory's filters; several values of one parameter mean any of them."""
+
+    q: str = ""
+    sector: list[str] = []
+    familia: list[str] = []
+    districte: list[str] = []
+    barri: list[str] = []
+    capa: list[str] = []
+    ordre: str = "nom"
+
+
+def _query(request):
+    query = DirectoryQuery.from_params(request.GET)
+    if query.ignored:
+        raise HttpError(400, "Unknown filter values: " + ", ".join(query.ignored))
+    return query
+
+
+@router.get("/initiatives", response=InitiativePage, summary="Live initiatives, filtered and paginated")
+def initiatives(
+    request, filters: Query[Filters], page: int = Query(1, ge=1), page_size: int = Query(20, ge=1, le=100)
+):
+    results = _query(request).results().prefetch_related("tags")
+    count = results.count()
+    pages = max(1, -(-count // page_size))
+    if page > pages:
+        raise HttpError(400, f"page {page} does not exist: there are {pages}")
+    start = (page - 1) * page_size
+    return {
+        "count": count,
+        "page": page,
+        "pages": pages,
+        "licence": LICENCE_URL,
+        "results": list(results[start : start + page_size]),
+    }
+
+
+@router.get("/initiatives.geojson", summary="Live initiatives, filtered, as one GeoJSON FeatureCollection")
+def initiatives_geojson(request, filters: Query[Filters]):
+    buffer = io.StringIO()
+    write_geojson(_query(request).initiatives(), buffer)
+    return HttpResponse(buffer.getvalue(), content_type="application/geo+json")
+
+
+@router.get("/initiatives/{slug}", response=InitiativeOut, summary="One live initiative")
+def initiative(request, slug: str):
+    return get_object_or_404(
+        Initiative.objects.live()
+        .select_related("family", "district", "neighbourhood")
+        .prefetch_related("sectors", "tags"),
+        slug=slug,
+    )
+
+
+@router.get("/districts", response=list[Area])
+def districts(request):
+    return District.objects.defer("geometry")
+
+
+@router.get("/neighbourhoods", response=list[NeighbourhoodOut])
+def neighbourhoods(request):
+    return Neighbourhood.objects.defer("geometry").select_related("district")
+
+
+@router.get("/families", response=list[Term])
+def families(request):
+    return EssFamily.objects.all()
+
+
+@router.get("/sectors", response=list[Term])
+def sectors(request):
+    return Sector.objects.all()
+
+
+@router.get("/layer-tags", response=list[Term])
+def layer_tags(request):
+    return LayerTag.objects.all()
