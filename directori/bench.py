@@ -16,6 +16,11 @@ NAIVE_SAMPLE = 2000
 
 
 def run(command, sizes):
+    run_placement(command, sizes)
+    run_listing(command, sizes)
+
+
+def run_placement(command, sizes):
     index = current_index()
     if index.empty:
         command.stdout.write("directori: no boundaries loaded; run `manage.py load_boundaries` first")
@@ -49,3 +54,80 @@ def _naive_seconds(polygons, lons, lats):
         point = shapely.Point(lon, lat)
         next((i for i, polygon in enumerate(polygons) if polygon.contains(point)), None)
     return time.perf_counter() - start
+
+
+LISTING_REQUESTS = 20
+
+
+def run_listing(command, sizes):
+    """The public listing's latency at each size, unfiltered and filtered, in a transaction that is
+    rolled back (the synthetic initiatives never stay in the database)."""
+    from django.db import transaction
+    from django.test import Client
+
+    from .models import District, EssFamily, Initiative, Sector
+
+    if not District.objects.exists() or not EssFamily.objects.exists():
+        command.stdout.write("directori listing: needs boundaries and seed_demo's families and sectors")
+        return
+    command.stdout.write("listing: /ca/directori/ response time in ms (p50 / p95 of 20 requests)")
+    command.stdout.write(
+        f"{'initiatives':>12} {'all p50':>8} {'all p95':>8} {'filtered p50':>13} {'filtered p95':>13}"
+    )
+    rng = np.random.default_rng(7)
+    families = list(EssFamily.objects.all())
+    sectors = list(Sector.objects.all())
+    district = District.objects.get(code="06")
+    client = Client(HTTP_HOST="127.0.0.1")
+    with transaction.atomic():
+        created = 0
+        for size in sorted(s for s in sizes if s <= 100_000):
+            _add_synthetic(Initiative, size - created, rng, families, sectors)
+            created = size
+            timings = [
+                _timings(client, "/ca/directori/"),
+                _timings(client, f"/ca/directori/?districte={district.slug}&sector={sectors[0].slug}"),
+            ]
+            (a50, a95), (f50, f95) = timings
+            command.stdout.write(f"{size:>12} {a50:>8.1f} {a95:>8.1f} {f50:>13.1f} {f95:>13.1f}")
+        transaction.set_rollback(True)
+
+
+def _add_synthetic(Initiative, count, rng, families, sectors):
+    from .placement import place_initiatives
+
+    lons, lats = rng.uniform(2.10, 2.22, count), rng.uniform(41.36, 41.45, count)
+    start = Initiative.objects.count()
+    objects = [
+        Initiative(
+            name=f"Bench {start + i}",
+            slug=f"bench-{start + i}",
+            longitude=float(lon),
+            latitude=float(lat),
+            family=families[i % len(families)],
+            live=True,
+            source="bench",
+            external_id=str(start + i),
+        )
+        for i, (lon, lat) in enumerate(zip(lons, lats, strict=True))
+    ]
+    created = Initiative.objects.bulk_create(objects, batch_size=2000)
+    through = Initiative.sectors.through
+    through.objects.bulk_create(
+        [through(initiative_id=o.pk, sector_id=sectors[i % len(sectors)].pk) for i, o in enumerate(created)],
+        batch_size=2000,
+    )
+    place_initiatives(
+        Initiative.objects.filter(source="bench", latitude__isnull=False, district__isnull=True)
+    )
+
+
+def _timings(client, url):
+    client.get(url)  # warm-up
+    times = []
+    for _ in range(LISTING_REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)  # noqa: S101  (a broken page must not print timings)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 95))

@@ -6,11 +6,21 @@ reason that says what to install.
 """
 
 import os
+from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management import call_command
 
 import pytest
+
+from directori.boundaries import read_sources, save_boundaries
+
+# Real Open Data BCN boundaries beside the project (read once per session, stored per test).
+SHARED_BOUNDARIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "boundaries"
+OPEN_DATA_CSVS = [
+    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Districtes.csv",
+    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Barris.csv",
+]
 
 
 def on_ci():
@@ -47,3 +57,16 @@ def pytest_report_header(config):
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     engine = database["ENGINE"].rsplit(".", 1)[-1]
     return f"database: {engine} (a fresh test database for {database['NAME']}); cache: {cache}"
+
+
+@pytest.fixture(scope="session")
+def boundary_data():
+    require(
+        all(p.exists() for p in OPEN_DATA_CSVS), f"Open Data BCN boundaries not found in {SHARED_BOUNDARIES}"
+    )
+    return read_sources([str(p) for p in OPEN_DATA_CSVS])
+
+
+@pytest.fixture
+def boundaries(db, boundary_data):
+    save_boundaries(boundary_data)

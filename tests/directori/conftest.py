@@ -1,17 +1,6 @@
-"""Real Open Data BCN boundaries (../shared/data/boundaries), read once per session and stored per test."""
+"""Places with known districts, for placement tests on the real boundaries (fixtures in tests/conftest.py)."""
 
-from pathlib import Path
-
-import pytest
-
-from directori.boundaries import read_sources, save_boundaries
-from tests.conftest import require
-
-SHARED_BOUNDARIES = Path(__file__).resolve().parents[3] / "shared" / "data" / "boundaries"
-OPEN_DATA_CSVS = [
-    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Districtes.csv",
-    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Barris.csv",
-]
+from tests.conftest import OPEN_DATA_CSVS, SHARED_BOUNDARIES  # noqa: F401  (the directory tests import them from here)
 
 # Places every Barcelona resident knows, with the district (and, where it is far from any edge, the
 # neighbourhood) they are in. Coordinates: WGS84 longitude, latitude.
@@ -32,16 +21,3 @@ OUTSIDE = [
     ("L'Hospitalet de Llobregat", 2.0996, 41.3596),
     ("Badalona", 2.2470, 41.4500),
 ]
-
-
-@pytest.fixture(scope="session")
-def boundary_data():
-    require(
-        all(p.exists() for p in OPEN_DATA_CSVS), f"Open Data BCN boundaries not found in {SHARED_BOUNDARIES}"
-    )
-    return read_sources([str(p) for p in OPEN_DATA_CSVS])
-
-
-@pytest.fixture
-def boundaries(db, boundary_data):
-    save_boundaries(boundary_data)

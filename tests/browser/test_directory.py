@@ -1,0 +1,41 @@
+"""A visitor finds a provider in Chromium: searches, filters by district, opens a result."""
+
+import pytest
+
+from directori.models import EssFamily, Initiative, Sector
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def providers(boundaries):
+    family = EssFamily.objects.create(slug="associacio", name="Associació")
+    care = Sector.objects.create(slug="cures", name="Cures")
+    for name, lon, lat in (
+        ("Mediació Familiar Gràcia", 2.1580, 41.4015),
+        ("Mediació del Poblenou", 2.2010, 41.4010),
+        ("BiciTaller de Gràcia", 2.1574, 41.4010),
+    ):
+        initiative = Initiative(name=name, longitude=lon, latitude=lat, family=family, live=True)
+        initiative.save()
+        initiative.sectors.set([care])
+        initiative.save()
+
+
+def test_visitor_searches_filters_and_opens_a_provider(providers, page):
+    page.goto("/ca/directori/")
+    page.get_by_label("Què busques?").fill("mediacio")
+    page.get_by_role("button", name="Cerca").click()
+    results = page.locator(".results h3")
+    assert sorted(results.all_inner_texts()) == ["Mediació Familiar Gràcia", "Mediació del Poblenou"]
+
+    page.get_by_role("checkbox", name="Gràcia (1)").check()
+    page.get_by_role("button", name="Aplica els filtres").click()
+    assert "districte=gracia" in page.url and "q=mediacio" in page.url
+    assert results.all_inner_texts() == ["Mediació Familiar Gràcia"]
+
+    page.get_by_role("link", name="Mediació Familiar Gràcia").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Mediació Familiar Gràcia"
+    assert page.get_by_role("link", name="la Vila de Gràcia").is_visible()
+    assert page.locator("svg.city-map circle.marker").count() == 1
+    assert page.remote_requests == []
