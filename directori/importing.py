@@ -13,7 +13,6 @@ import io
 import json
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from pyproj.exceptions import CRSError
 
 from .models import EssFamily, Initiative, LayerTag, Sector
 from .placement import current_index, place_initiatives
+from .text import fold
 
 SCALAR_FIELDS = (
     "external_id",
@@ -356,12 +356,6 @@ def _read_geojson(text):
 # ---------------------------------------------------------------- validating
 
 
-def _fold(text):
-    """Case- and accent-insensitive key: 'Mediació Familiar' and 'mediacio familiar' match."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
 class Vocabulary:
     """Looks up taxonomy terms by slug, code or any of their names."""
 
@@ -370,10 +364,10 @@ class Vocabulary:
         for term in model.objects.all():
             for key in (term.slug, getattr(term, "code", ""), term.name, term.name_es, term.name_en):
                 if key:
-                    self.terms.setdefault(_fold(key), term)
+                    self.terms.setdefault(fold(key), term)
 
     def get(self, value):
-        return self.terms.get(_fold(value))
+        return self.terms.get(fold(value))
 
 
 @dataclass

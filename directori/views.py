@@ -6,14 +6,16 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, organisation, write_csv, write_geojson, write_jsonld
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
+from .proposals import ProposalForm, over_limit
 
 PER_PAGE = 20
 
@@ -114,3 +116,27 @@ def export(request, fmt):
     response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     return response
+
+
+def propose(request):
+    """A public proposal: a new initiative (it becomes a draft) or a correction (?correccio=<slug>)."""
+    target = None
+    if slug := request.GET.get("correccio") or request.POST.get("correccio"):
+        target = get_object_or_404(Initiative.objects.live(), slug=slug)
+    form = ProposalForm(request.POST or None, correction_of=target)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request):
+            form.add_error(None, _("Too many proposals from this connection: please try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            if not form.is_robot:
+                form.save()
+            return redirect("directori:proposal_thanks")
+        else:
+            status = 400
+    return render(request, "directori/propose.html", {"form": form, "target": target}, status=status)
+
+
+def proposal_thanks(request):
+    return render(request, "directori/proposal_thanks.html")

@@ -1,5 +1,6 @@
 from .geography import District, Neighbourhood
 from .initiatives import Evaluation, Initiative, InitiativeLink
+from .proposals import Proposal
 from .taxonomy import EssFamily, LayerTag, Sector
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "InitiativeLink",
     "LayerTag",
     "Neighbourhood",
+    "Proposal",
     "Sector",
 ]

@@ -39,3 +39,15 @@ def test_visitor_searches_filters_and_opens_a_provider(providers, page):
     assert page.get_by_role("link", name="la Vila de Gràcia").is_visible()
     assert page.locator("svg.city-map circle.marker").count() == 1
     assert page.remote_requests == []
+
+
+def test_visitor_proposes_an_initiative(providers, page):
+    page.goto("/ca/directori/")
+    page.get_by_role("link", name="Proposa una iniciativa").click()
+    page.get_by_role("button", name="Envia la proposta").click()
+    assert page.get_by_role("alert").is_visible()  # field errors, nothing sent
+    page.get_by_label("Nom de la iniciativa").fill("Cooperativa La Formiga")
+    page.get_by_label("El teu correu electrònic").fill("veina@example.org")
+    page.get_by_role("button", name="Envia la proposta").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Gràcies per la teva proposta"
+    assert Initiative.objects.get(name="Cooperativa La Formiga").live is False

@@ -1,0 +1,104 @@
+"""The public proposes an initiative or a correction; a moderator sees it, with possible duplicates."""
+
+from django.contrib.auth import get_user_model
+
+import pytest
+
+from directori.models import Initiative, Proposal
+from directori.proposals import PROPOSALS_PER_HOUR
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "name": "Cooperativa La Formiga",
+    "description": "Botiga de <b>consum</b>.",
+    "address": "Carrer de Verdi, 12",
+    "postcode": "08012",
+    "proposer_email": "veina@example.org",
+    "homepage": "",
+}
+
+
+def test_a_proposal_becomes_a_draft_and_a_confirmation(client, boundaries):
+    response = client.post("/ca/directori/proposa/", VALID)
+    assert response.status_code == 302 and response["Location"] == "/ca/directori/proposa/gracies/"
+    assert "Gràcies per la teva proposta" in client.get(response["Location"]).content.decode()
+    proposal = Proposal.objects.get()
+    assert (proposal.kind, proposal.status, proposal.proposer_email) == (
+        "new",
+        "pending",
+        "veina@example.org",
+    )
+    draft = proposal.initiative
+    assert draft.live is False and draft.revisions.count() == 1
+    assert draft.description == "<p>Botiga de &lt;b&gt;consum&lt;/b&gt;.</p>"
+    assert "La Formiga" not in client.get("/ca/directori/").content.decode()
+
+
+def test_field_errors_are_shown_and_nothing_is_saved(client, db):
+    response = client.post(
+        "/ca/directori/proposa/", {**VALID, "name": "", "proposer_email": "no", "postcode": "8"}
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "proposer_email", "postcode"}
+    assert "Escriu el nom de la iniciativa." in response.content.decode()
+    assert not Proposal.objects.exists() and not Initiative.objects.exists()
+
+
+def test_the_honeypot_swallows_robots(client, db):
+    response = client.post("/ca/directori/proposa/", {**VALID, "homepage": "http://spam.example"})
+    assert response.status_code == 302
+    assert not Proposal.objects.exists() and not Initiative.objects.exists()
+
+
+def test_a_client_may_send_only_a_few_proposals_an_hour(client, db):
+    for _ in range(PROPOSALS_PER_HOUR):
+        assert client.post("/ca/directori/proposa/", VALID).status_code == 302
+    response = client.post("/ca/directori/proposa/", VALID)
+    assert response.status_code == 429
+    assert "Massa propostes" in response.content.decode()
+    assert Proposal.objects.count() == PROPOSALS_PER_HOUR
+
+
+def test_a_correction_to_an_initiative(client, boundaries):
+    target = Initiative.objects.create(name="Sostre de Gràcia", longitude=2.1574, latitude=41.4010, live=True)
+    page = client.get(target.get_absolute_url()).content.decode()
+    assert f'href="/ca/directori/proposa/?correccio={target.slug}"' in page
+    form = client.get(f"/ca/directori/proposa/?correccio={target.slug}")
+    assert "name" not in form.context["form"].fields
+    response = client.post(
+        "/ca/directori/proposa/", {"correccio": target.slug, "message": "", "proposer_email": "a@example.org"}
+    )
+    assert "message" in response.context["form"].errors
+    client.post(
+        "/ca/directori/proposa/",
+        {"correccio": target.slug, "message": "Ha canviat de telèfon.", "proposer_email": "a@example.org"},
+    )
+    proposal = Proposal.objects.get()
+    assert (proposal.kind, proposal.initiative, proposal.message) == (
+        "correction",
+        target,
+        "Ha canviat de telèfon.",
+    )
+    assert Initiative.objects.count() == 1
+    assert client.get("/ca/directori/proposa/?correccio=no-existeix").status_code == 404
+
+
+def test_moderators_see_pending_proposals_and_possible_duplicates(client, seeded, boundaries):
+    Initiative.objects.create(name="Cooperativa la Formiga", longitude=2.1574, latitude=41.4010, live=True)
+    Initiative.objects.create(name="Una altra cosa", longitude=2.1574, latitude=41.4010, live=True)
+    Initiative.objects.create(
+        name="Cooperativa La Formiga", longitude=2.2010, latitude=41.4010, live=True
+    )  # far
+    client.post("/ca/directori/proposa/", VALID)
+    draft = Proposal.objects.get().initiative
+    draft.latitude, draft.longitude = 41.4012, 2.1576  # the moderator's geocoding, 30 m away
+    draft.save()
+    assert [i.name for i in Proposal.objects.get().possible_duplicates()] == ["Cooperativa la Formiga"]
+
+    client.force_login(get_user_model().objects.get(username="moderador"))
+    dashboard = client.get("/admin/").content.decode()
+    assert "1 proposta espera revisió." in dashboard
+    listing = client.get("/admin/snippets/directori/proposal/").content.decode()
+    assert "Cooperativa la Formiga</a>" in listing
