@@ -101,6 +101,7 @@ def _add_synthetic(Initiative, count, rng, families, sectors):
     objects = [
         Initiative(
             name=f"Bench {start + i}",
+            search_text=f"bench {start + i}",
             slug=f"bench-{start + i}",
             longitude=float(lon),
             latitude=float(lat),

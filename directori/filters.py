@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from .text import fold
 
 MAX_QUERY_LENGTH = 200
 
@@ -76,14 +77,9 @@ class DirectoryQuery:
                 queryset = queryset.filter(pk__in=links)
             else:
                 queryset = queryset.filter(**{f"{spec.field}__slug__in": slugs})
-        if self.text:
-            queryset = queryset.filter(pk__in=self._matching_ids())
+        for word in fold(self.text).split():  # every word, accents and case aside, as a word start or part
+            queryset = queryset.filter(search_text__contains=word)
         return queryset
-
-    def _matching_ids(self):
-        if not hasattr(self, "_ids"):
-            self._ids = [initiative.pk for initiative in Initiative.objects.live().search(self.text)]
-        return self._ids
 
     def results(self):
         return (

@@ -628,6 +628,7 @@ def _upsert(rows, mapping, writes_points, draft, report):
             initiative.first_published_at = initiative.first_published_at or now
             initiative.last_published_at = now
         initiative.updated_at = now
+        initiative.refresh_search_text()
         if not initiative.slug:
             initiative.slug = _free_slug(initiative.name, taken_slugs)
         relations.append((initiative, terms))
@@ -636,7 +637,14 @@ def _upsert(rows, mapping, writes_points, draft, report):
     Initiative.objects.bulk_create(new, batch_size=BATCH)
     fields = [name for name in SCALAR_FIELDS if name in mapping.columns]
     fields += ["latitude", "longitude"] if writes_points else []
-    fields += ["live", "has_unpublished_changes", "first_published_at", "last_published_at", "updated_at"]
+    fields += [
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "updated_at",
+        "search_text",
+    ]
     Initiative.objects.bulk_update(updated, fields, batch_size=BATCH)
     drafted_ids = {i.pk for i in drafted}
     for initiative, terms in relations:

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from ..panels import PointPreviewPanel
+from ..text import fold
 from .geography import District, Neighbourhood
 from .taxonomy import EssFamily, LayerTag, Sector
 
@@ -118,6 +120,9 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     is_example = models.BooleanField(
         _("example data"), default=False, help_text=_("Made up for the demo site, not a real initiative.")
     )
+    # Name, address and description folded (no accents, lower case): the directory's text filter
+    # matches words against it the same way on SQLite and PostgreSQL.
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -207,11 +212,15 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         """
         if not self.slug:
             self.slug = self._unique_slug()
+        self.refresh_search_text()
         if place:
             from ..placement import place_initiative  # the placement module imports these models
 
             place_initiative(self)
         super().save(*args, **kwargs)
+
+    def refresh_search_text(self):
+        self.search_text = fold(" ".join((self.name, strip_tags(self.description), self.address)))
 
     def _unique_slug(self):
         """The name's slug, numbered after those already taken (one query, whatever the count)."""
