@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
@@ -5,11 +7,14 @@ from wagtail.models import Locale, Page
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+# Quotes and control characters are query syntax to SQLite's FTS5 (a lone " is an error there), not
+# words anyone searches for.
+NOT_WORDS = re.compile(r'["\x00-\x1f\x7f]')
 
 
 def search(request):
     """Live, public pages of the visitor's language that match `q`, through the configured backend."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = NOT_WORDS.sub(" ", request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()

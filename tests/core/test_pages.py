@@ -127,3 +127,9 @@ def test_admin_loads_nothing_from_other_sites(client, seeded):
         # Asset addresses in tags, and the avatar the admin's sidebar builds from its JSON props.
         remote = re.findall(r'(?:src="|<link[^>]+href="|"avatarUrl": ")((?:https?:)?//[^"]+)', body)
         assert remote == [], (path, remote)
+
+
+@pytest.mark.parametrize("query", ['"', "\x00", 'a"b', "NEAR(", "a:b", "OR NOT", "*"])
+def test_search_survives_query_syntax(client, seeded, query):
+    """Characters that mean something to the full-text engine are never a server error."""
+    assert client.get("/ca/cerca/", {"q": query}).status_code == 200
