@@ -62,7 +62,7 @@ def rows(queryset):
         }
 
 
-def write_csv(queryset, stream):
+def write_csv(queryset, stream, absolute_url=None):
     writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0
@@ -79,8 +79,9 @@ def _inert(value):
     return value
 
 
-def write_geojson(queryset, stream):
-    """A FeatureCollection; initiatives without a point get a null geometry (valid GeoJSON)."""
+def write_geojson(queryset, stream, absolute_url=None):
+    """A FeatureCollection; initiatives without a point get a null geometry (valid GeoJSON).
+    (`absolute_url` is for the writers' common signature; GeoJSON rows carry slugs, not URLs.)"""
     stream.write(
         '{"type": "FeatureCollection", '
         + f'"license": {json.dumps(LICENCE_URL)}, "attribution": {json.dumps(ATTRIBUTION, ensure_ascii=False)}, '

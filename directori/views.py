@@ -95,7 +95,7 @@ def json_ld(request, initiative):
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", write_csv),
     "geojson": ("application/geo+json", write_geojson),
-    "jsonld": ("application/ld+json", None),
+    "jsonld": ("application/ld+json", write_jsonld),
 }
 
 
@@ -108,10 +108,7 @@ def export(request, fmt):
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
     content_type, writer = EXPORTS[fmt]
     buffer = io.StringIO()
-    if fmt == "jsonld":
-        write_jsonld(query.initiatives(), buffer, request.build_absolute_uri)
-    else:
-        writer(query.initiatives(), buffer)
+    writer(query.initiatives(), buffer, absolute_url=request.build_absolute_uri)
     response = HttpResponse(buffer.getvalue(), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'

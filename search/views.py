@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -19,4 +20,5 @@ def search(request):
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    context = {"query": query, "results": results, "kept": urlencode({"q": query})}
+    return render(request, "search/search.html", context)

@@ -35,6 +35,10 @@ def manage(*args, **env_vars):
     )
 
 
+def manage_shell(script, **env_vars):
+    return manage("shell", "--no-imports", "-c", script, **env_vars)
+
+
 def test_production_passes_check_deploy_with_zero_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -51,7 +55,7 @@ def test_production_refuses_to_start_without_security_values(missing):
 
 def test_production_trusts_https_origins_of_its_hosts():
     script = "from django.conf import settings; print(' '.join(settings.CSRF_TRUSTED_ORIGINS))"
-    result = manage("shell", "--no-imports", "-c", script, **PRODUCTION)
+    result = manage_shell(script, **PRODUCTION)
     assert result.stdout.split() == ["https://ess.example.org", "https://*.ess.example.org"], result.stderr
 
 
@@ -59,10 +63,7 @@ def test_a_developers_env_file_is_read(tmp_path):
     env_file = tmp_path / "dev.env"
     env_file.write_text("DEMO_PASSWORD=from-the-env-file\n")
     script = "from django.conf import settings; print(settings.DEMO_PASSWORD)"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = manage_shell(
         script,
         DJANGO_SETTINGS_MODULE="config.settings.dev",
         ENV_FILE=str(env_file),
@@ -85,10 +86,7 @@ def test_every_environment_variable_is_documented():
 
 def test_database_url_selects_the_database(tmp_path):
     database = tmp_path / "other.sqlite3"
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = manage_shell(
         "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
         DJANGO_SETTINGS_MODULE="config.settings.dev",
         DATABASE_URL=f"sqlite:///{database}",
@@ -109,9 +107,7 @@ def test_redis_url_switches_the_cache_to_redis():
         "from django.core.cache import caches; cache = caches['default']; "
         "cache.set('ess-probe', 'd\\'acord', 30); print(type(cache).__name__, cache.get('ess-probe'))"
     )
-    result = manage(
-        "shell", "--no-imports", "-c", script, DJANGO_SETTINGS_MODULE="config.settings.dev", REDIS_URL=url
-    )
+    result = manage_shell(script, DJANGO_SETTINGS_MODULE="config.settings.dev", REDIS_URL=url)
     assert result.stdout.strip() == "RedisCache d'acord", result.stderr
     assert redis.Redis.from_url(url).exists("ess:1:ess-probe"), "the value must be stored in Redis"
 
@@ -122,10 +118,7 @@ def test_elasticsearch_url_selects_the_elasticsearch_backend():
         "from wagtail.search.backends import get_search_backend; b = get_search_backend(); "
         "print(type(b).__name__, b.index_prefix, b.hosts[0]['host'])"
     )
-    result = manage(
-        "shell",
-        "--no-imports",
-        "-c",
+    result = manage_shell(
         script,
         DJANGO_SETTINGS_MODULE="config.settings.dev",
         ELASTICSEARCH_URL="http://search.internal:9200",
