@@ -7,3 +7,22 @@ class SectorsConfig(AppConfig):
 
     name = "sectors"
     verbose_name = _("Sector tables")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import crisis
+        from .models import CoordinationTablePage, SectorPage
+        from .permissions import sync_table_group
+
+        def give_table_its_group(sender, instance, created, raw=False, **kwargs):
+            if created and not raw:
+                sync_table_group(instance)
+
+        post_save.connect(give_table_its_group, sender=SectorPage, dispatch_uid="sectors_table_group")
+        for signal in (page_published, page_unpublished, post_delete):
+            signal.connect(
+                crisis.forget, sender=CoordinationTablePage, dispatch_uid=f"sectors_crisis_{id(signal)}"
+            )

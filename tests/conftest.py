@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 
 import pytest
 
@@ -35,9 +36,27 @@ def require(available, reason):
     pytest.skip(reason)
 
 
+def seed_demo():
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_demo", force=True, stdout=quiet)
+
+
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115  (closed at exit)
+def seeded(request, db):
+    """The demo site of `seed_demo`. Modules that use it in most tests mark themselves with
+    `usefixtures("seeded_module")` and share one seed (seconds, with the sector tables' pages)."""
+    if "seeded_module" not in request.fixturenames:
+        seed_demo()
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The demo site seeded once for a test module, inside a transaction rolled back when the module
+    ends; each test runs in a savepoint inside it, as Django's TestCase.setUpTestData does."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed_demo()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

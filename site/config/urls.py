@@ -24,7 +24,6 @@ private_patterns = [
 public_patterns = i18n_patterns(
     path("directori/", include("directori.urls")),
     path("mapa/", include("mapa.urls")),
-    path("sectors/", include("sectors.urls")),
     path("cerca/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

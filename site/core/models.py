@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .navigation import SECTIONS
+from .navigation import sections
 
 
 class HomePage(Page):
@@ -53,11 +53,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    # Named by string: each section app offers its own index page type here.
+    subpage_types = ["core.StandardPage", "sectors.SectorIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = SECTIONS
+        context["sections"] = sections()
         return context
 
     class Meta:

@@ -123,7 +123,7 @@ def run(command):
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
     home = _home_page(locales)
     for translations in STANDARD_PAGES:
-        _page_in_every_language(home, StandardPage, translations, locales)
+        page_in_every_language(home, StandardPage, translations, locales)
     _demo_users()
     command.stdout.write(
         f"core: home page and {len(STANDARD_PAGES)} standard pages in {len(locales)} languages "
@@ -136,7 +136,7 @@ def _home_page(locales):
     root = Page.get_first_root_node()
     for placeholder in root.get_children().exact_type(Page):
         placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!" (its slug "home" is ours)
-    home = _page_in_every_language(root, HomePage, HOME, locales)
+    home = page_in_every_language(root, HomePage, HOME, locales)
     site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
     if site.root_page_id != home.id:
         site.root_page, site.site_name, site.is_default_site = home, "ESS Barcelona", True
@@ -144,7 +144,7 @@ def _home_page(locales):
     return home
 
 
-def _page_in_every_language(parent, model, translations, locales):
+def page_in_every_language(parent, model, translations, locales):
     """The Catalan page under `parent` (created if missing) and its published translations."""
     source = translations[settings.LANGUAGE_CODE]
     page = model.objects.child_of(parent).filter(slug=source["slug"]).first()
@@ -161,19 +161,25 @@ def _page_in_every_language(parent, model, translations, locales):
 
 
 def _demo_users():
-    User = get_user_model()
     for username, (is_superuser, group_name, first_name) in DEMO_USERS.items():
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "email": f"{username}@example.org",
-                "first_name": first_name,
-                "is_superuser": is_superuser,
-                "is_staff": is_superuser,
-            },
-        )
-        if created:  # a password changed since is the owner's: a rerun leaves it alone
-            user.set_password(settings.DEMO_PASSWORD)
-            user.save()
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
+        group = Group.objects.get(name=group_name) if group_name else None
+        demo_user(username, first_name, group, is_superuser=is_superuser)
+
+
+def demo_user(username, first_name, group=None, is_superuser=False):
+    """A demo account with DEMO_PASSWORD, in `group`; other apps' seeds add their roles with it."""
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "first_name": first_name,
+            "is_superuser": is_superuser,
+            "is_staff": is_superuser,
+        },
+    )
+    if created:  # a password changed since is the owner's: a rerun leaves it alone
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save()
+    if group:
+        user.groups.add(group)
+    return user

@@ -11,7 +11,7 @@ class SectionLandingView(TemplateView):
     """
 
     template_name = "core/section_landing.html"
-    section = ""  # a url_name from core.navigation.SECTIONS
+    section = ""  # a url_name of a section in core.navigation.SECTIONS
 
     def get_context_data(self, **kwargs):
         section = next(s for s in SECTIONS if s.url_name == self.section)

@@ -21,7 +21,9 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, HomePage)
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        from sectors.models import SectorIndexPage
+
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, SectorIndexPage})
 
     def test_standard_page_lives_under_home_or_standard_pages(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -9,7 +9,7 @@ from django.test import override_settings
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_module")]
 
 
 def text(response):

@@ -8,7 +8,7 @@ import pytest
 from directori.models import District, Initiative
 from tests.directori.test_import import MESSY_CSV, MESSY_MAPPING
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_module")]
 
 
 @pytest.fixture

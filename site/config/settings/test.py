@@ -2,7 +2,7 @@
 fast password hashing, and in-memory media so tests never write into the project."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="test-only-insecure-key")
@@ -13,3 +13,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not SQLite's shared in-memory database: the browser tests' live server answers the
+    # admin's parallel requests on several connections, which one shared connection cannot serve.
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"ess-test-{os.getpid()}.sqlite3")
+    }

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from core.navigation import SECTIONS
+from core.navigation import sections
 
 register = template.Library()
 
@@ -16,8 +16,7 @@ register = template.Library()
 def main_nav(context):
     path = context["request"].path
     items = [
-        {"url": section.url, "label": section.label, "current": path.startswith(section.url)}
-        for section in SECTIONS
+        {"url": url, "label": section.label, "current": path.startswith(url)} for section, url in sections()
     ]
     return {"items": items}
 

@@ -1,0 +1,203 @@
+"""StreamField blocks of the sector tables: the work plan's objectives and actions, urgent needs, and
+the body blocks that list projects and initiatives or embed outside media. Body streams extend the
+shell's `BaseStreamBlock` (text, image, quote, call to action) rather than copy it."""
+
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds import embeds
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.exceptions import EmbedException
+from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.blocks import BaseStreamBlock
+from directori.filters import DirectoryQuery
+from directori.models import District
+
+from .plan import STATUS_CHOICES
+
+PROJECT_STATUS_CHOICES = [
+    ("idea", _("Idea")),
+    ("design", _("Design")),
+    ("running", _("Running")),
+    ("consolidated", _("Consolidated")),
+    ("paused", _("Paused")),
+]
+
+
+class PlanActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Action"), max_length=200)
+    start_year = blocks.IntegerBlock(label=_("First year"), min_value=2000, max_value=2100)
+    end_year = blocks.IntegerBlock(
+        label=_("Last year"), min_value=2000, max_value=2100, help_text=_("Within the plan's ten years.")
+    )
+    status = blocks.ChoiceBlock(label=_("Status"), choices=STATUS_CHOICES, default="planned")
+    completion = blocks.IntegerBlock(
+        label=_("Completion (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text=_("Only for actions under way: how much is done, from 0 to 100."),
+    )
+    responsible = blocks.ListBlock(
+        SnippetChooserBlock("directori.Initiative"),
+        label=_("Responsible initiatives"),
+        default=[],
+        collapsed=True,
+    )
+    goals = blocks.ListBlock(
+        SnippetChooserBlock("sectors.Goal"), label=_("Strategy goals served"), default=[], collapsed=True
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value["end_year"] < value["start_year"]:
+            errors["end_year"] = ValidationError(_("The last year cannot come before the first."))
+        if value["status"] == "in_progress" and value["completion"] is None:
+            errors["completion"] = ValidationError(_("Say how much of an action under way is done."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "date"
+        label = _("Action")
+
+
+class ObjectiveBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Objective"), max_length=200)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    actions = blocks.ListBlock(PlanActionBlock(), label=_("Actions"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Objective")
+        description = _("An objective of the ten-year plan and the actions that reach it.")
+
+
+class UrgentNeedBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Need"), max_length=200)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    initiatives = blocks.ListBlock(
+        SnippetChooserBlock("directori.Initiative"), label=_("Initiatives responding"), default=[]
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Urgent need")
+        description = _("A need of the current emergency and the initiatives that answer it.")
+
+
+class ProjectListBlock(blocks.StructBlock):
+    """Live tractor projects in the visitor's language, of one table or all, optionally of one status.
+    A list that keeps itself up to date: editors choose the filter, not the pages."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    table = blocks.PageChooserBlock(
+        label=_("Sector table"),
+        page_type="sectors.SectorPage",
+        required=False,
+        help_text=_("Leave empty to list the projects of every table."),
+    )
+    status = blocks.ChoiceBlock(
+        label=_("Status"), choices=PROJECT_STATUS_CHOICES, required=False, help_text=_("Leave empty for any.")
+    )
+    limit = blocks.IntegerBlock(label=_("How many at most"), default=6, min_value=1, max_value=30)
+
+    def get_context(self, value, parent_context=None):
+        from .models import TractorProjectPage
+
+        context = super().get_context(value, parent_context)
+        projects = TractorProjectPage.objects.live().filter(locale=Locale.get_active())
+        if value["table"]:
+            table = value["table"].get_translation_or_none(Locale.get_active()) or value["table"]
+            projects = projects.descendant_of(table)
+        if value["status"]:
+            projects = projects.filter(status=value["status"])
+        context["projects"] = projects.order_by("title")[: value["limit"]]
+        return context
+
+    class Meta:
+        icon = "rocket"
+        template = "sectors/blocks/project_list_block.html"
+        label = _("List of tractor projects")
+        description = _("Tractor projects of a table, or of all tables, kept up to date automatically.")
+        preview_value = {"heading": "Projectes tractors", "limit": 6}
+
+
+def district_choices():
+    return [(d.slug, d.name) for d in District.objects.defer("geometry").order_by("code")]
+
+
+class InitiativeListBlock(blocks.StructBlock):
+    """Live initiatives of the directory chosen by the directory's own filters, with a link to the
+    full listing with the same filters."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    sector = SnippetChooserBlock("directori.Sector", label=_("Sector"), required=False)
+    family = SnippetChooserBlock("directori.EssFamily", label=_("Kind of organisation"), required=False)
+    district = blocks.ChoiceBlock(label=_("District"), choices=district_choices, required=False)
+    tag = SnippetChooserBlock("directori.LayerTag", label=_("Map layer"), required=False)
+    limit = blocks.IntegerBlock(label=_("How many at most"), default=8, min_value=1, max_value=50)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        params = QueryDict(mutable=True)
+        for param, term in (
+            ("sector", value["sector"]),
+            ("familia", value["family"]),
+            ("capa", value["tag"]),
+        ):
+            if term:
+                params[param] = term.slug
+        if value["district"]:
+            params["districte"] = value["district"]
+        query = DirectoryQuery.from_params(params)
+        results = query.results()
+        context.update(
+            initiatives=results[: value["limit"]],
+            total=results.count(),
+            directory_url=f"{reverse('directori:index')}?{params.urlencode()}",
+        )
+        return context
+
+    class Meta:
+        icon = "group"
+        template = "sectors/blocks/initiative_list_block.html"
+        label = _("List of initiatives")
+        description = _("Initiatives of the directory chosen by sector, kind, district or map layer.")
+        preview_value = {"heading": "Iniciatives de la taula", "limit": 8}
+
+
+class ConsentEmbedBlock(EmbedBlock):
+    """Media from another site (a video, a document). Pages load nothing remote on their own, so the
+    page shows a link, and the player only after the visitor asks for it (sectors/embed.js)."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        try:
+            context["embed"] = embeds.get_embed(value.url) if value else None
+        except EmbedException:
+            context["embed"] = None  # the provider cannot be reached: the link still works
+        return context
+
+    class Meta:
+        icon = "media"
+        template = "sectors/blocks/embed_block.html"
+        label = _("Embed")
+        description = _(
+            "A video or document from another site, given by its address. Visitors see a link and "
+            "load the player only if they choose to."
+        )
+
+
+class SectorStreamBlock(BaseStreamBlock):
+    projects = ProjectListBlock()
+    initiatives = InitiativeListBlock()
+    embed = ConsentEmbedBlock(label=_("Embed"), help_text=_("The address of a video or document page."))

@@ -1,0 +1,213 @@
+"""Demo content of the sector tables: the Strategy's lines and goals, the tables index, one page per
+table with its work plan, its tractor projects and news, the coordinated table, and per table a group
+and a demo member `membre-<sector slug>`. Text lives in `demo_content`; this module only builds it.
+
+Idempotent like every seed: pages are found by slug under their parent, terms by code, users by name.
+Participants are the directory's example initiatives of the table's sector (none if no boundaries
+were loaded, since the directory seed then makes no examples).
+"""
+
+import datetime
+import itertools
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
+from core.seed import demo_user, page_in_every_language
+from directori.models import District, Initiative, Sector
+
+from . import demo_content as content
+from .models import (
+    CoordinationTablePage,
+    Goal,
+    ProjectLocation,
+    ProjectParticipant,
+    ProjectUpdate,
+    SectorContact,
+    SectorIndexPage,
+    SectorMember,
+    SectorNewsPage,
+    SectorPage,
+    StrategyLine,
+    TractorProjectPage,
+)
+from .permissions import sync_table_group
+
+INDEX = {
+    "ca": {
+        "title": "Sectors",
+        "slug": "sectors",
+        "introduction": "Les taules sectorials reuneixen entitats de diverses famílies de l'ESS que acorden "
+        "un pla de treball a deu anys i impulsen projectes tractors.",
+    },
+    "es": {
+        "title": "Sectores",
+        "slug": "sectores",
+        "introduction": "Las mesas sectoriales reúnen entidades de diversas familias de la ESS que acuerdan "
+        "un plan de trabajo a diez años e impulsan proyectos tractores.",
+    },
+    "en": {
+        "title": "Sectors",
+        "slug": "sectors",
+        "introduction": "Sector tables bring together organisations of several kinds of social economy "
+        "entity that agree a ten-year work plan and drive tractor projects.",
+    },
+}
+MEMBERS_PER_TABLE = 6
+PARTICIPANTS_PER_PROJECT = 3
+
+
+def run(command):
+    pages_before = Page.objects.count()
+    locales = {code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES}
+    lines = {code: _term(StrategyLine, code, text) for code, text in content.LINES}
+    goals = {code: _term(Goal, code, text) for code, text in content.GOALS}
+    home = Site.objects.get(is_default_site=True).root_page
+    index = page_in_every_language(home, SectorIndexPage, INDEX, locales)
+    for table in content.TABLES:
+        _table(index, table, lines, goals, locales)
+    _coordination(index, locales)
+    command.stdout.write(
+        f"sectors: {len(lines)} strategy lines, {len(goals)} goals, {len(content.TABLES)} tables with "
+        f"their members ({Page.objects.count() - pages_before} new pages)"
+    )
+
+
+def _term(model, code, text):
+    term, _ = model.objects.get_or_create(
+        code=code, defaults={"title": text["ca"], "title_es": text["es"], "title_en": text["en"]}
+    )
+    return term
+
+
+def _by_language(fields):
+    """{"title": {"ca": …}, "slug": {…}, "colour": "#…"} → {"ca": {"title": …, "colour": …}, …}"""
+    return {
+        code: {name: value[code] if isinstance(value, dict) else value for name, value in fields.items()}
+        for code, _ in settings.LANGUAGES
+    }
+
+
+def _table(index, table, lines, goals, locales):
+    sector = Sector.objects.get(slug=table["sector"])
+    initiatives = list(
+        Initiative.objects.live().filter(sectors=sector, is_example=True).order_by("name")[:MEMBERS_PER_TABLE]
+    )
+    rotation = itertools.cycle(initiatives or [None])
+    responsible = [
+        [next(rotation) for _ in objective["actions"]] for objective in table["plan"]
+    ]  # same in every language
+    plan_by_language = {
+        code: [
+            {
+                "type": "objective",
+                "value": {
+                    "title": objective["title"][code],
+                    "description": objective["description"][code],
+                    "actions": [  # ListBlock items as plain values: Wagtail gives them ids on save
+                        {
+                            "title": action["title"][code],
+                            "start_year": action["start"],
+                            "end_year": action["end"],
+                            "status": action["status"],
+                            "completion": action["completion"],
+                            "responsible": [i.pk for i in [responsible[o][a]] if i],
+                            "goals": [goals[g].pk for g in action["goals"]],
+                        }
+                        for a, action in enumerate(objective["actions"])
+                    ],
+                },
+            }
+            for o, objective in enumerate(table["plan"])
+        ]
+        for code, _ in settings.LANGUAGES
+    }
+    translations = _by_language(
+        {
+            "title": table["title"],
+            "slug": table["slug"],
+            "introduction": table["introduction"],
+            "sector": sector,
+            "colour": table["colour"],
+            "icon": table["icon"],
+            "plan_start_year": content.PLAN_START_YEAR,
+        }
+    )
+    for code, fields in translations.items():
+        fields["plan"] = plan_by_language[code]
+        fields["contacts"] = [
+            SectorContact(name=name, role=role[code], email=email, phone=phone)
+            for name, role, email, phone in table["contacts"]
+        ]
+        fields["members"] = [SectorMember(initiative=i) for i in initiatives]
+    page = page_in_every_language(index, SectorPage, translations, locales)
+    group = sync_table_group(page)
+    demo_user(f"membre-{sector.slug}", f"Membre {sector.code}", group)
+
+    for project in table["projects"]:
+        _project(page, project, initiatives, lines, goals, locales)
+    for news in table["news"]:
+        fields = _by_language({k: news[k] for k in ("title", "slug", "introduction", "kind")})
+        for values in fields.values():
+            values["date"] = datetime.date.fromisoformat(news["date"])
+        page_in_every_language(page, SectorNewsPage, fields, locales)
+
+
+def _project(table_page, project, initiatives, lines, goals, locales):
+    participants = initiatives[:PARTICIPANTS_PER_PROJECT]
+    translations = _by_language(
+        {
+            "title": project["title"],
+            "slug": project["slug"],
+            "introduction": project["introduction"],
+            "status": project["status"],
+            "completion": project["completion"],
+        }
+    )
+    for code, fields in translations.items():
+        fields.update(
+            start_date=datetime.date.fromisoformat(project["start"]),
+            end_date=datetime.date.fromisoformat(project["end"]) if project["end"] else None,
+            districts=list(District.objects.filter(code__in=project["districts"])),
+            lines=[lines[c] for c in project["lines"]],
+            goals=[goals[c] for c in project["goals"]],
+            participants=[
+                ProjectParticipant(initiative=i, role="lead" if n == 0 else "partner")
+                for n, i in enumerate(participants)
+            ],
+            locations=[
+                ProjectLocation(name=name[code], latitude=lat, longitude=lon)
+                for name, lat, lon in project["locations"]
+            ],
+            updates=[
+                ProjectUpdate(date=datetime.date.fromisoformat(day), text=text[code])
+                for day, text in project["updates"]
+            ],
+        )
+    page_in_every_language(table_page, TractorProjectPage, translations, locales)
+
+
+def _coordination(index, locales):
+    spec = content.COORDINATION
+    translations = _by_language(
+        {k: spec[k] for k in ("title", "slug", "introduction", "crisis_title", "crisis_message")}
+    )
+    for code, fields in translations.items():
+        fields["needs"] = [
+            {
+                "type": "need",
+                "value": {
+                    "title": need["title"][code],
+                    "description": need["description"][code],
+                    "initiatives": list(
+                        Initiative.objects.live()
+                        .filter(sectors__slug__in=need["sectors"], is_example=True)
+                        .order_by("name")
+                        .values_list("pk", flat=True)[:4]
+                    ),
+                },
+            }
+            for need in spec["needs"]
+        ]
+    page_in_every_language(index, CoordinationTablePage, translations, locales)

@@ -1,0 +1,57 @@
+"""What serves each line and goal of the Strategy: projects tagged with them and plan actions tagged
+with goals. A goal belongs to the line of its first number (goal 1.2 to line L1), as the Strategy
+numbers them, so a line also counts the projects and actions that serve its goals."""
+
+from dataclasses import dataclass, field
+
+from .models import Goal, SectorPage, StrategyLine, TractorProjectPage
+
+
+@dataclass
+class Row:
+    term: object
+    projects: list = field(default_factory=list)
+    actions: list = field(default_factory=list)  # (sector page, plan.Action)
+
+
+def line_of(goal):
+    return f"L{goal.code.split('.')[0]}"
+
+
+def strategy_overview(index_page):
+    """Rows for every line and goal, in the index page's language, live pages only."""
+    projects = list(
+        TractorProjectPage.objects.live()
+        .descendant_of(index_page)
+        .prefetch_related("lines", "goals")
+        .order_by("title")
+    )
+    actions = [
+        (table, action)
+        for table in SectorPage.objects.live().descendant_of(index_page).order_by("title")
+        for action in table.work_plan().actions
+        if action.status != "cancelled"
+    ]
+    goals = []
+    for goal in Goal.objects.all():
+        goals.append(
+            Row(
+                goal,
+                [p for p in projects if goal.pk in {g.pk for g in p.goals.all()}],
+                [(t, a) for t, a in actions if goal.pk in {g.pk for g in a.goals}],
+            )
+        )
+    lines = []
+    for line in StrategyLine.objects.all():
+        own_goals = [row for row in goals if line_of(row.term) == line.code]
+        line_projects = {p.pk for p in projects if line.pk in {x.pk for x in p.lines.all()}}
+        line_projects |= {p.pk for row in own_goals for p in row.projects}
+        line_actions = {id(a) for row in own_goals for _, a in row.actions}
+        lines.append(
+            Row(
+                line,
+                [p for p in projects if p.pk in line_projects],
+                [(t, a) for t, a in actions if id(a) in line_actions],
+            )
+        )
+    return {"lines": lines, "goals": goals}

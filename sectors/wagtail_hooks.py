@@ -1,0 +1,61 @@
+"""The admin for the sector tables: the Strategy's lines and goals (staff keep them; tables tag projects
+and actions with them), and a dashboard panel that takes each table member straight to their pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Goal, SectorPage, StrategyLine
+
+
+class StrategyLineViewSet(SnippetViewSet):
+    model = StrategyLine
+    icon = "list-ol"
+    list_display = ["code", "title"]
+    ordering = ["code"]
+
+
+class GoalViewSet(SnippetViewSet):
+    model = Goal
+    icon = "success"
+    list_display = ["code", "title"]
+    ordering = ["code"]
+
+
+class StrategyGroup(SnippetViewSetGroup):
+    menu_label = _("Strategy")
+    menu_icon = "list-ol"
+    menu_order = 220
+    items = (StrategyLineViewSet, GoalViewSet)
+
+
+register_snippet(StrategyGroup)
+
+
+class MyTablesPanel(Component):
+    """On a table member's dashboard: their table's pages in each language, ready to edit, and where
+    to add a project or news. The page explorer starts at the root for them; this is the short way."""
+
+    name = "my_tables"
+    order = 40
+    template_name = "sectors/admin/my_tables_panel.html"
+
+    def __init__(self, tables):
+        self.tables = tables
+
+    def get_context_data(self, parent_context):
+        return {"tables": self.tables}
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_tables_panel(request, panels):
+    tables = list(
+        SectorPage.objects.filter(editor_group__in=request.user.groups.all())
+        .select_related("locale")
+        .order_by("title", "locale__language_code")
+    )
+    if tables:
+        panels.append(MyTablesPanel(tables))

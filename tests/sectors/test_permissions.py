@@ -1,0 +1,185 @@
+"""Point 4: each table's members edit their own table's pages and nobody else's, never publish, and
+the moderator approves. One login per role (kausal-watch's pattern), checked through the admin views."""
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from wagtail.models import GroupPagePermission, Locale, Page, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from core.models import HomePage
+from sectors.models import SectorIndexPage, SectorNewsPage, SectorPage, TractorProjectPage
+from tests.sectors.conftest import SeededSiteTestCase
+from tests.sectors.test_page_tree import listblock
+
+
+def table(slug, language="ca"):
+    return SectorPage.objects.get(sector__slug=slug, locale__language_code=language)
+
+
+def edit_form(page, **changes):
+    """The edit form of a seeded table page as the admin would post it (plan kept as it is)."""
+    plan = [
+        (
+            "objective",
+            {
+                "title": block.value["title"],
+                "description": block.value["description"],
+                "actions": listblock(
+                    [
+                        {
+                            **{
+                                k: str(a[k] if a[k] is not None else "")
+                                for k in ("title", "start_year", "end_year", "status", "completion")
+                            },
+                            "responsible": listblock([str(i.pk) for i in a["responsible"]]),
+                            "goals": listblock([str(g.pk) for g in a["goals"]]),
+                        }
+                        for a in block.value["actions"]
+                    ]
+                ),
+            },
+        )
+        for block in page.plan
+    ]
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "sector": page.sector_id,
+        "colour": page.colour,
+        "icon": page.icon,
+        "introduction": page.introduction,
+        "plan_start_year": page.plan_start_year,
+        "body": streamfield([]),
+        "plan": streamfield(plan),
+        "contacts": inline_formset([]),
+        "members": inline_formset([]),
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+class TablePermissionsTest(SeededSiteTestCase):
+    def setUp(self):
+        users = get_user_model().objects
+        self.member_a = users.get(username="membre-agroecologia")
+        self.member_b = users.get(username="membre-consum")
+        self.moderator = users.get(username="moderador")
+        self.table_a, self.table_b = table("agroecologia"), table("consum")
+        cache.clear()
+
+    def login(self, user):
+        self.client.force_login(user)
+
+    def assertRefused(self, response):
+        """The admin refuses: a redirect away from the page (to login or the dashboard), never the form."""
+        assert response.status_code in (302, 403), response.status_code
+        assert "/edit/" not in response.get("Location", "")
+
+    def test_member_opens_the_editor_of_every_page_of_their_table_in_every_language(self):
+        self.login(self.member_a)
+        project = TractorProjectPage.objects.child_of(self.table_a).first()
+        news = SectorNewsPage.objects.child_of(self.table_a).first()
+        pages = [self.table_a, table("agroecologia", "es"), table("agroecologia", "en"), project, news]
+        for page in pages:
+            assert self.client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page
+        assert (
+            self.client.get(f"/admin/pages/add/sectors/sectornewspage/{self.table_a.pk}/").status_code == 200
+        )
+
+    def test_member_cannot_edit_the_home_page_the_index_or_another_table(self):
+        self.login(self.member_a)
+        home = HomePage.objects.get(locale__language_code="ca")
+        index = SectorIndexPage.objects.get(locale__language_code="ca")
+        other_project = TractorProjectPage.objects.child_of(self.table_b).first()
+        for page in (home, index, self.table_b, table("consum", "es"), other_project):
+            self.assertRefused(self.client.get(f"/admin/pages/{page.pk}/edit/"))
+        self.assertRefused(self.client.get(f"/admin/pages/add/sectors/sectornewspage/{self.table_b.pk}/"))
+        response = self.client.post(
+            f"/admin/pages/{self.table_b.pk}/edit/", edit_form(self.table_b, title="Pirata")
+        )
+        self.assertRefused(response)
+        assert Page.objects.get(pk=self.table_b.pk).title != "Pirata"
+        assert not self.table_b.revisions.filter(user=self.member_a).exists()
+
+    def test_member_sees_only_their_table_in_the_explorer(self):
+        self.login(self.member_a)
+        index = SectorIndexPage.objects.get(locale__language_code="ca")
+        body = self.client.get(f"/admin/pages/{index.pk}/").content.decode()
+        assert self.table_a.title in body.replace("&#x27;", "'")
+        assert self.table_b.title not in body.replace("&#x27;", "'")
+
+    def test_member_cannot_publish_but_can_submit_for_moderation_and_the_moderator_approves(self):
+        self.login(self.member_a)
+        live_title = self.table_a.title
+        url = f"/admin/pages/{self.table_a.pk}/edit/"
+        self.client.post(url, edit_form(self.table_a, title="Taula AGRO renovada", **{"action-publish": "1"}))
+        page = SectorPage.objects.get(pk=self.table_a.pk)
+        assert page.title == live_title  # publishing was not theirs to do
+        assert page.has_unpublished_changes
+
+        self.client.post(url, edit_form(self.table_a, title="Taula AGRO renovada", **{"action-submit": "1"}))
+        state = WorkflowState.objects.get(object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+        assert state.requested_by == self.member_a
+        task_state = state.current_task_state
+        assert task_state.task.specific.groups.filter(name="Moderators").exists()
+
+        self.login(self.member_b)  # another table's member cannot approve
+        approve = f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/"
+        self.client.post(approve, {"comment": ""})
+        assert SectorPage.objects.get(pk=page.pk).title == live_title
+
+        self.login(self.moderator)
+        response = self.client.post(approve, {"comment": "D'acord"})
+        assert response.status_code in (200, 302)
+        page = SectorPage.objects.get(pk=page.pk)
+        assert page.title == "Taula AGRO renovada" and page.live and not page.has_unpublished_changes
+        assert len(page.work_plan().actions) == len(
+            self.table_a.work_plan().actions
+        )  # the plan went through intact
+        self.client.logout()
+        assert "Taula AGRO renovada" in self.client.get(page.url).content.decode()
+
+    def test_anonymous_visitors_are_sent_to_the_login(self):
+        response = self.client.get(f"/admin/pages/{self.table_a.pk}/edit/")
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+    def test_moderator_edits_and_publishes_any_table(self):
+        self.login(self.moderator)
+        for page in (self.table_a, self.table_b):
+            assert self.client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+        self.client.post(
+            f"/admin/pages/{self.table_b.pk}/edit/",
+            edit_form(self.table_b, introduction="Nova presentació.", **{"action-publish": "1"}),
+        )
+        assert SectorPage.objects.get(pk=self.table_b.pk).introduction == "Nova presentació."
+
+    def test_each_table_group_holds_add_and_edit_on_its_own_pages_only(self):
+        group = self.table_a.editor_group
+        rights = GroupPagePermission.objects.filter(group=group)
+        assert {(r.page_id, r.permission.codename) for r in rights} == {
+            (p.pk, codename)
+            for p in SectorPage.objects.filter(translation_key=self.table_a.translation_key)
+            for codename in ("add_page", "change_page")
+        }
+        assert self.member_a.groups.get() == group
+        assert self.table_b.editor_group != group
+
+    def test_a_new_page_of_each_type_is_translated_in_the_admin_and_its_table_edits_the_copy(self):
+        admin = get_user_model().objects.get(username="admin")
+        self.login(admin)
+        spanish = Locale.objects.get(language_code="es")
+        news = self.table_a.add_child(instance=SectorNewsPage(title="Jornada d'horts", slug="jornada-horts"))
+        project = self.table_a.add_child(instance=TractorProjectPage(title="Rebost comú", slug="rebost-comu"))
+        for page in (news, project):
+            response = self.client.post(
+                f"/admin/translation/submit/page/{page.pk}/", {"locales": [spanish.pk]}
+            )
+            assert response.status_code == 302, response.content.decode()[:500]
+            copy = page.get_translation(spanish)
+            assert copy.get_parent().specific == table("agroecologia", "es")  # under the Spanish table
+            self.login(self.member_a)
+            assert self.client.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200
+            self.login(self.member_b)
+            self.assertRefused(self.client.get(f"/admin/pages/{copy.pk}/edit/"))
+            self.login(admin)
