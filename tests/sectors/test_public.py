@@ -124,7 +124,10 @@ class SectorPagesTest(SeededSiteTestCase):
             assert f"{objective.progress}% fet" in body
             for action in objective.actions:
                 assert f'<th scope="row">{action.title}</th>' in body
-                assert f'from-{action.offset} span-{action.span}">{action.period} · {action.status_label}' in body
+                assert (
+                    f'from-{action.offset} span-{action.span}">{action.period} · {action.status_label}'
+                    in body
+                )
                 for initiative in action.responsible:
                     assert initiative.name in body
         assert "<script" not in body.split('<section id="pla"')[1].split("</section>")[0]  # no JS needed
