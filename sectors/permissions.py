@@ -1,6 +1,7 @@
 """Who may edit a sector table: one Wagtail group per table, allowed to add and edit (never publish)
-pages inside that table's page, in every language, and to upload images and documents to the
-table's own collection. Publishing goes through the moderation workflow (Moderators approve).
+pages inside that table's page, in every language, to translate them, and to upload images and
+documents to the table's own collection. Publishing goes through the moderation workflow (Moderators
+approve). The group belongs to the table (`SectorPage.editor_group`), not to its sector or title.
 
 `sync_table_group` is idempotent; it runs when a table page (or a translation of it) is created and
 from the demo seed.
@@ -29,10 +30,13 @@ def sync_table_group(page):
         SectorPage.objects.filter(translation_key=page.translation_key).select_related("locale")
     )
     group = next((p.editor_group for p in translations if p.editor_group_id), None)
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=f"Taula sectorial: {page.sector.name}")
+    if group is None:  # a new table: a group of its own, never another table's
+        group = Group.objects.create(name=_free_name(f"Taula sectorial: {page.sector.name}"))
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        *Permission.objects.filter(
+            content_type__app_label__in=("wagtailadmin", "simple_translation"),
+            codename__in=("access_admin", "submit_translation"),
+        )
     )
     _grant_collection(group)
     page_permissions = Permission.objects.filter(
@@ -45,6 +49,19 @@ def sync_table_group(page):
         editor_group=group
     )
     return group
+
+
+def give_new_table_its_group(sender, instance, created, raw=False, **kwargs):
+    """post_save of SectorPage: a new table, or a new translation of one, gets its editors' rights."""
+    if created and not raw:
+        sync_table_group(instance)
+
+
+def _free_name(name):
+    """`name`, or `name (2)`, `name (3)`… if another group holds it."""
+    taken = set(Group.objects.filter(name__startswith=name).values_list("name", flat=True))
+    candidates = (name if n == 1 else f"{name} ({n})" for n in range(1, len(taken) + 2))
+    return next(c for c in candidates if c not in taken)
 
 
 def _grant_collection(group):

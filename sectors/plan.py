@@ -32,6 +32,8 @@ class Action:
     completion: int | None = None
     responsible: list = field(default_factory=list)
     goals: list = field(default_factory=list)
+    offset: int = field(default=0, init=False)  # where its timeline bar starts (set by WorkPlan)
+    span: int = field(default=1, init=False)
 
     @property
     def years(self):
@@ -64,7 +66,7 @@ def weighted_progress(actions):
     weight = sum(a.years for a in counted)
     if not weight:
         return None
-    return round(sum(a.progress * a.years for a in counted) / weight)
+    return int(sum(a.progress * a.years for a in counted) / weight + 0.5)  # halves round up
 
 
 @dataclass
@@ -84,7 +86,7 @@ class WorkPlan:
     objectives: list
 
     def __post_init__(self):
-        for action in self.actions:  # where its bar starts on the timeline (0 = the plan's first year)
+        for action in self.actions:  # its bar on the timeline (offset 0 = the plan's first year)
             action.offset = min(max(action.start - self.start_year, 0), PLAN_YEARS - 1)
             action.span = min(max(action.end - action.start + 1, 1), PLAN_YEARS - action.offset)
 

@@ -11,7 +11,9 @@ import datetime
 import itertools
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 
+from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
 
 from core.seed import demo_user, page_in_every_language
@@ -21,6 +23,7 @@ from . import demo_content as content
 from .models import (
     CoordinationTablePage,
     Goal,
+    NewsAttachment,
     ProjectLocation,
     ProjectParticipant,
     ProjectUpdate,
@@ -62,7 +65,10 @@ def run(command):
     pages_before = Page.objects.count()
     locales = {code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES}
     lines = {code: _term(StrategyLine, code, text) for code, text in content.LINES}
-    goals = {code: _term(Goal, code, text) for code, text in content.GOALS}
+    goals = {
+        code: _term(Goal, code, text, line=lines.get(f"L{code.split('.')[0]}"))
+        for code, text in content.GOALS
+    }
     home = Site.objects.get(is_default_site=True).root_page
     index = page_in_every_language(home, SectorIndexPage, INDEX, locales)
     for table in content.TABLES:
@@ -74,9 +80,9 @@ def run(command):
     )
 
 
-def _term(model, code, text):
+def _term(model, code, text, **extra):
     term, _ = model.objects.get_or_create(
-        code=code, defaults={"title": text["ca"], "title_es": text["es"], "title_en": text["en"]}
+        code=code, defaults={"title": text["ca"], "title_es": text["es"], "title_en": text["en"], **extra}
     )
     return term
 
@@ -91,9 +97,14 @@ def _by_language(fields):
 
 def _table(index, table, lines, goals, locales):
     sector = Sector.objects.get(slug=table["sector"])
-    initiatives = list(
-        Initiative.objects.live().filter(sectors=sector, is_example=True).order_by("name")[:MEMBERS_PER_TABLE]
+    examples = list(
+        Initiative.objects.live()
+        .filter(sectors=sector, is_example=True)
+        .select_related("district")
+        .defer("district__geometry")
+        .order_by("name")
     )
+    initiatives = examples[:: max(1, len(examples) // MEMBERS_PER_TABLE)][:MEMBERS_PER_TABLE]  # spread out
     rotation = itertools.cycle(initiatives or [None])
     responsible = [
         [next(rotation) for _ in objective["actions"]] for objective in table["plan"]
@@ -146,16 +157,32 @@ def _table(index, table, lines, goals, locales):
     demo_user(f"membre-{sector.slug}", f"Membre {sector.code}", group)
 
     for project in table["projects"]:
-        _project(page, project, initiatives, lines, goals, locales)
+        _project(page, project, examples, lines, goals, locales)
     for news in table["news"]:
         fields = _by_language({k: news[k] for k in ("title", "slug", "introduction", "kind")})
-        for values in fields.values():
+        for code, values in fields.items():
             values["date"] = datetime.date.fromisoformat(news["date"])
+            if news["kind"] == "minutes":
+                values["attachments"] = [NewsAttachment(document=_minutes_document(news, code))]
         page_in_every_language(page, SectorNewsPage, fields, locales)
 
 
-def _project(table_page, project, initiatives, lines, goals, locales):
-    participants = initiatives[:PARTICIPANTS_PER_PROJECT]
+def _minutes_document(news, language):
+    """A small text file standing in for the signed minutes (found by title, so a rerun adds none)."""
+    title = news["title"][language]
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        text = f"{title}\n\n{news['introduction'][language]}\n"
+        document = Document.objects.create(
+            title=title, file=ContentFile(text.encode(), name=f"{news['slug'][language]}.txt")
+        )
+    return document
+
+
+def _project(table_page, project, examples, lines, goals, locales):
+    """Participants are examples of the table's sector, those in the project's districts first."""
+    local = [i for i in examples if i.district and i.district.code in project["districts"]]
+    participants = (local + [i for i in examples if i not in local])[:PARTICIPANTS_PER_PROJECT]
     translations = _by_language(
         {
             "title": project["title"],

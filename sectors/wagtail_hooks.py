@@ -1,6 +1,7 @@
 """The admin for the sector tables: the Strategy's lines and goals (staff keep them; tables tag projects
 and actions with them), and a dashboard panel that takes each table member straight to their pages."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -21,7 +22,7 @@ class StrategyLineViewSet(SnippetViewSet):
 class GoalViewSet(SnippetViewSet):
     model = Goal
     icon = "success"
-    list_display = ["code", "title"]
+    list_display = ["code", "title", "line"]
     ordering = ["code"]
 
 
@@ -52,10 +53,10 @@ class MyTablesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_my_tables_panel(request, panels):
-    tables = list(
-        SectorPage.objects.filter(editor_group__in=request.user.groups.all())
-        .select_related("locale")
-        .order_by("title", "locale__language_code")
+    languages = [code for code, _ in settings.LANGUAGES]
+    tables = sorted(
+        SectorPage.objects.filter(editor_group__in=request.user.groups.all()).select_related("locale"),
+        key=lambda p: (str(p.translation_key), languages.index(p.locale.language_code)),
     )
     if tables:
         panels.append(MyTablesPanel(tables))

@@ -8,6 +8,7 @@ the initiatives that take part are directory records chosen from the directory, 
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -24,11 +25,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from core.validators import validate_readable_with_white
 from directori.models import District, Initiative, Sector
 
 from ..blocks import PROJECT_STATUS_CHOICES, ObjectiveBlock, SectorStreamBlock, UrgentNeedBlock
@@ -78,9 +80,12 @@ class SectorIndexPage(RoutablePageMixin, Page):
             SectorPage.objects.child_of(self).live().select_related("sector").order_by("title")
         )
         context["coordination"] = CoordinationTablePage.objects.child_of(self).live().first()
-        url = self.get_url(request)  # None in a preview of a page outside any site
-        context["strategy_url"] = url and url + self.reverse_subpage("strategy")
+        context["strategy_url"] = self.strategy_url(request)
         return context
+
+    def strategy_url(self, request=None):
+        url = self.get_url(request)  # None in a preview of a page outside any site
+        return url and url + self.reverse_subpage("strategy")
 
     @path("")
     def index(self, request):
@@ -89,11 +94,16 @@ class SectorIndexPage(RoutablePageMixin, Page):
     @path("estrategia/", name="strategy")
     def strategy(self, request):
         """Projects and plan actions by strategy line and goal, with counts."""
-        from ..strategy import strategy_overview
+        from ..overview import strategy_overview
 
         overview = strategy_overview(self)
         groups = [(_("Strategy lines"), overview["lines"], "linia"), (_("Goals"), overview["goals"], "fita")]
-        return self.render(request, template="sectors/strategy.html", context_overrides={"groups": groups})
+        return self.render(
+            request,
+            template="sectors/strategy.html",
+            # the language switcher keeps the route on the translated index pages
+            context_overrides={"groups": groups, "subpage_route": self.reverse_subpage("strategy")},
+        )
 
 
 class SectorPage(Page):
@@ -111,7 +121,8 @@ class SectorPage(Page):
         max_length=7,
         default="#35557a",
         validators=[
-            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write a colour as # and six hexadecimal digits."))
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write a colour as # and six hexadecimal digits.")),
+            validate_readable_with_white,
         ],
         help_text=_(
             "The table's colour on the site and the map, as #RRGGBB. White text must be readable on it."
@@ -166,17 +177,28 @@ class SectorPage(Page):
 
     def clean(self):
         super().clean()
+        errors = {}
+        if (
+            self.sector_id
+            and SectorPage.objects.filter(sector_id=self.sector_id, locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        ):
+            errors["sector"] = _("Another sector table already works on this sector.")
         plan = self.work_plan()
         problems = [
             f"«{a.title}» ({a.start}–{a.end}): {plan.outside(a)}" for a in plan.actions if plan.outside(a)
         ]
         if problems:
-            raise ValidationError(
-                {
-                    "plan": _("Some actions do not fit the plan's years %(first)s–%(last)s: %(problems)s.")
-                    % {"first": plan.start_year, "last": plan.end_year, "problems": "; ".join(problems)}
-                }
-            )
+            errors["plan"] = _(
+                "Some actions do not fit the plan's years %(first)s–%(last)s: %(problems)s."
+            ) % {
+                "first": plan.start_year,
+                "last": plan.end_year,
+                "problems": "; ".join(problems),
+            }
+        if errors:
+            raise ValidationError(errors)
 
     def work_plan(self):
         objectives = [
@@ -204,6 +226,7 @@ class SectorPage(Page):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific()
         context.update(
+            strategy_url=self.get_parent().specific.strategy_url(request),
             plan=self.work_plan(),
             weighting_rule=WEIGHTING_RULE,
             projects=sorted(
@@ -316,6 +339,7 @@ class TractorProjectPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            strategy_url=self.table.get_parent().specific.strategy_url(request),
             table=self.table,
             participants=[p for p in self.participants.select_related("initiative") if p.initiative.live],
             updates=sorted(self.updates.all(), key=lambda u: u.date, reverse=True),
@@ -347,6 +371,20 @@ class ProjectLocation(Orderable):
     )
 
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])]
+
+    # Barcelona's municipal area with a margin: a point outside is a typo or swapped coordinates.
+    AREA = {"latitude": (41.30, 41.48), "longitude": (2.04, 2.24)}
+
+    def clean(self):
+        errors = {
+            field: _(
+                "This point is outside Barcelona: check the number, and that latitude and longitude are not swapped."
+            )
+            for field, (low, high) in self.AREA.items()
+            if getattr(self, field) is not None and not low <= getattr(self, field) <= high
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class ProjectUpdate(Orderable):
@@ -413,7 +451,8 @@ class CoordinationTablePage(Page):
         _("crisis mode"),
         default=False,
         help_text=_(
-            "When on and published, every public page shows a banner that links to the urgent needs."
+            "When on and published, every public page shows a banner that links to the urgent needs. "
+            "The Catalan page's switch counts for every language."
         ),
     )
     crisis_title = models.CharField(_("crisis title"), max_length=120, blank=True)
@@ -454,6 +493,14 @@ class CoordinationTablePage(Page):
         super().clean()
         if self.crisis_mode and not self.crisis_title:
             raise ValidationError({"crisis_title": _("Give the crisis a title: the banner shows it.")})
+
+    @property
+    def crisis_active(self):
+        """One switch for every language: the live page in the default language (the translations'
+        source) decides, so no translation can contradict the banner."""
+        source = self.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
+        source = source or self
+        return source.live and source.specific.crisis_mode
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -42,6 +42,15 @@ class StrategyLine(StrategyTerm):
 
 
 class Goal(StrategyTerm):
+    line = models.ForeignKey(
+        StrategyLine,
+        verbose_name=_("line"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="goals",
+        help_text=_("The Strategy line this goal belongs to, if it is in the list."),
+    )
     code = models.CharField(
         _("code"),
         max_length=6,

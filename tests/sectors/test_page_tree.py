@@ -28,8 +28,8 @@ def listblock(values):
 
 def field_errors(response, field):
     """The errors an editor reads on one field; StreamField errors are JSON the admin's JS renders."""
-    errors = response.context["form"].errors.get(field, [])
-    data = [e.as_json_data() if hasattr(e, "as_json_data") else e.messages for e in errors.as_data()]
+    errors = response.context["form"].errors.as_data().get(field, [])
+    data = [e.as_json_data() if hasattr(e, "as_json_data") else e.messages for e in errors]
     return json.dumps(data, ensure_ascii=False)
 
 
@@ -109,7 +109,7 @@ class SectorPageTreeTest(WagtailPageTestCase):
             sector_page_form(
                 "Taula de consum",
                 "consum",
-                self.sector,
+                Sector.objects.create(slug="consum", name="Consum", code="CONSUM"),
                 [plan_action("Mapa de botigues", 2025, 2027, "in_progress", 30, goals=[self.goal])],
             ),
         )
@@ -136,6 +136,32 @@ class SectorPageTreeTest(WagtailPageTestCase):
             assert response.status_code == 200, message
             assert message in field_errors(response, "plan").replace("'", "’"), message
         assert not SectorPage.objects.filter(slug__startswith="taula-").exists()
+
+    def test_a_colour_white_text_cannot_be_read_on_is_refused(self):
+        form = sector_page_form("Taula groga", "groga", self.sector, [])
+        form["colour"] = "#ffdd00"
+        response = self.client.post(f"/admin/pages/add/sectors/sectorpage/{self.index.pk}/", form)
+        assert "El text blanc sobre #ffdd00 té un contrast de 1.3:1" in field_errors(response, "colour")
+        assert not SectorPage.objects.filter(slug="groga").exists()
+
+    def test_a_place_outside_barcelona_or_with_swapped_coordinates_is_refused(self):
+        data = {
+            "title": "BiciHub",
+            "slug": "bicihub",
+            "status": "design",
+            "completion": "10",
+            "body": streamfield([]),
+            "participants": inline_formset([]),
+            "locations": inline_formset([{"name": "Nau", "latitude": "2.1905", "longitude": "41.4036"}]),
+            "updates": inline_formset([]),
+        }
+        response = self.client.post(
+            f"/admin/pages/add/sectors/tractorprojectpage/{self.table.pk}/", nested_form_data(data)
+        )
+        assert response.status_code == 200
+        errors = response.context["form"].formsets["locations"].forms[0].errors
+        assert "latitud i la longitud no estiguin intercanviades" in str(errors["latitude"])
+        assert not TractorProjectPage.objects.exists()
 
     def test_project_end_before_start_is_a_field_error(self):
         response = self.client.post(

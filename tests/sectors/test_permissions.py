@@ -2,6 +2,7 @@
 the moderator approves. One login per role (kausal-watch's pattern), checked through the admin views."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from wagtail.models import GroupPagePermission, Locale, Page, WorkflowState
@@ -165,21 +166,48 @@ class TablePermissionsTest(SeededSiteTestCase):
         assert self.member_a.groups.get() == group
         assert self.table_b.editor_group != group
 
-    def test_a_new_page_of_each_type_is_translated_in_the_admin_and_its_table_edits_the_copy(self):
-        admin = get_user_model().objects.get(username="admin")
-        self.login(admin)
+    def test_members_translate_their_new_pages_and_only_their_table_edits_the_copies(self):
         spanish = Locale.objects.get(language_code="es")
         news = self.table_a.add_child(instance=SectorNewsPage(title="Jornada d'horts", slug="jornada-horts"))
         project = self.table_a.add_child(instance=TractorProjectPage(title="Rebost comú", slug="rebost-comu"))
         for page in (news, project):
+            self.login(self.member_b)
+            self.assertRefused(
+                self.client.post(f"/admin/translation/submit/page/{page.pk}/", {"locales": [spanish.pk]})
+            )
+            assert page.get_translation_or_none(spanish) is None
+            self.login(self.member_a)
             response = self.client.post(
                 f"/admin/translation/submit/page/{page.pk}/", {"locales": [spanish.pk]}
             )
             assert response.status_code == 302, response.content.decode()[:500]
             copy = page.get_translation(spanish)
             assert copy.get_parent().specific == table("agroecologia", "es")  # under the Spanish table
-            self.login(self.member_a)
             assert self.client.get(f"/admin/pages/{copy.pk}/edit/").status_code == 200
             self.login(self.member_b)
             self.assertRefused(self.client.get(f"/admin/pages/{copy.pk}/edit/"))
-            self.login(admin)
+
+    def test_a_new_table_gets_a_group_of_its_own_and_a_sector_has_one_table(self):
+        from directori.models import Sector
+
+        index = SectorIndexPage.objects.get(locale__language_code="ca")
+        circular = Sector.objects.get(slug="economia-circular")
+        Group.objects.create(name=f"Taula sectorial: {circular.name}")  # a name already taken
+        new_table = index.add_child(
+            instance=SectorPage(title="Taula d'economia circular", slug="circular", sector=circular)
+        )
+        new_table.refresh_from_db()
+        assert new_table.editor_group.name == f"Taula sectorial: {circular.name} (2)"
+        assert not new_table.editor_group.user_set.exists()
+        self.login(self.member_a)
+        self.assertRefused(self.client.get(f"/admin/pages/{new_table.pk}/edit/"))
+
+        self.login(get_user_model().objects.get(username="admin"))
+        form = edit_form(self.table_b, title="Segona taula de consum", slug="consum-2")
+        response = self.client.post(f"/admin/pages/add/sectors/sectorpage/{index.pk}/", form)
+        assert response.status_code == 200
+        assert (
+            "Ja hi ha una altra taula sectorial que treballa en aquest sector."
+            in response.content.decode().replace("&#x27;", "'")
+        )
+        assert not SectorPage.objects.filter(slug="consum-2").exists()

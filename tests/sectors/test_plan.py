@@ -56,3 +56,12 @@ def test_actions_outside_the_plan_are_reported():
     assert plan.outside(action(2024, 2026, "planned"))
     assert plan.outside(action(2030, 2035, "planned"))
     assert plan.outside(action(2028, 2027, "planned"))
+
+
+def test_halves_round_up_to_a_whole_percentage():
+    assert (
+        weighted_progress([action(2025, 2025, "in_progress", 1), action(2026, 2026, "planned")]) == 1
+    )  # 0.5 -> 1
+    assert (
+        weighted_progress([action(2025, 2025, "in_progress", 25), action(2026, 2026, "planned")]) == 13
+    )  # 12.5 -> 13

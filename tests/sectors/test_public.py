@@ -18,7 +18,6 @@ from sectors.models import (
     TractorProjectPage,
 )
 from sectors.plan import weighted_progress
-from sectors.strategy import line_of
 from tests.sectors.conftest import SeededSiteTestCase
 
 
@@ -150,7 +149,7 @@ class SectorPagesTest(SeededSiteTestCase):
             expected = {
                 p.pk
                 for p in projects
-                if line in p.lines.all() or any(line_of(g) == line.code for g in p.goals.all())
+                if line in p.lines.all() or any(g.line_id == line.pk for g in p.goals.all())
             }
             row = re.search(
                 rf'<th scope="row"><a href="#linia-{line.code.lower()}">{line.code}</a></th><td>.*?</td><td>(\d+)</td>',
@@ -168,7 +167,7 @@ class SectorPagesTest(SeededSiteTestCase):
 
     def test_crisis_mode_puts_a_banner_on_every_public_page_until_switched_off(self):
         coordination = CoordinationTablePage.objects.get(locale__language_code="ca")
-        pages = ["/ca/", "/ca/directori/", "/ca/cerca/", "/ca/sectors/agroecologia/", "/es/"]
+        pages = ["/ca/", "/ca/directori/", "/ca/cerca/", "/ca/sectors/agroecologia/", "/ca/mapa/"]
         for url in pages:
             assert "crisis-banner" not in text(self.get(url))
 
@@ -177,7 +176,7 @@ class SectorPagesTest(SeededSiteTestCase):
         for url in pages:
             body = text(self.get(url))
             assert coordination.crisis_title in body, url
-            assert f'href="{coordination.url}#necessitats"' in body or "/es/" in url, url
+            assert f'href="{coordination.url}#necessitats"' in body, url
         needs = text(self.get(coordination.url))
         first_need = coordination.needs[0].value
         assert first_need["title"] in needs
@@ -187,6 +186,27 @@ class SectorPagesTest(SeededSiteTestCase):
         coordination.crisis_mode = False
         coordination.save_revision().publish()
         assert "crisis-banner" not in text(self.get("/ca/directori/"))
+
+    def test_the_catalan_page_switches_the_crisis_for_every_language(self):
+        catalan = CoordinationTablePage.objects.get(locale__language_code="ca")
+        spanish = CoordinationTablePage.objects.get(locale__language_code="es")
+        spanish.crisis_mode = True  # a translation alone does not start a crisis
+        spanish.save_revision().publish()
+        assert "crisis-banner" not in text(self.get("/es/"))
+        assert "Ahora mismo no hay ninguna respuesta de crisis en marcha." in text(self.get(spanish.url))
+
+        catalan.crisis_mode = True
+        catalan.save_revision().publish()
+        spanish.crisis_mode = False
+        spanish.save_revision().publish()
+        body = text(self.get("/es/directori/"))
+        assert spanish.crisis_title in body and f'href="{spanish.url}#necessitats"' in body
+        assert spanish.needs[0].value["title"] in text(self.get(spanish.url))
+
+    def test_the_language_switcher_keeps_the_strategy_route(self):
+        body = text(self.get("/ca/sectors/estrategia/"))
+        assert 'href="/es/sectores/estrategia/" lang="es"' in body
+        assert 'href="/en/sectors/estrategia/" lang="en"' in body
 
     def test_names_typed_by_people_show_as_text(self):
         table = SectorPage.objects.get(locale__language_code="ca", sector__slug="cures")

@@ -25,8 +25,9 @@ def main_nav(context):
 def language_switcher(context):
     """Links to this same content in each language.
 
-    On a Wagtail page, the link goes to the page's live translation, or to that language's home page
-    when the page is not translated yet; on any other view, to the same URL under the other prefix.
+    On a Wagtail page, the link goes to the page's live translation (with the same sub-route on a
+    routable page), or to that language's home page when the page is not translated yet; on any other
+    view, to the same URL under the other prefix.
     """
     request = context["request"]
     page = context.get("page")
@@ -36,10 +37,13 @@ def language_switcher(context):
         site = page.get_site()
         homes = _live_translations(site.root_page) if site else {}
     links = []
+    route = context.get("subpage_route", "")  # a routable page's sub-route, e.g. "estrategia/"
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
             target = pages.get(code) or homes.get(code)
             url = target.get_url(request) if target else f"/{code}/"
+            if route and code in pages:
+                url += route
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})

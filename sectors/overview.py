@@ -1,6 +1,5 @@
-"""What serves each line and goal of the Strategy: projects tagged with them and plan actions tagged
-with goals. A goal belongs to the line of its first number (goal 1.2 to line L1), as the Strategy
-numbers them, so a line also counts the projects and actions that serve its goals."""
+"""What serves each line and goal of the Strategy: tractor projects tagged with lines and goals, and
+work-plan actions tagged with goals. A line also counts what serves one of its goals (`Goal.line`)."""
 
 from dataclasses import dataclass, field
 
@@ -12,10 +11,6 @@ class Row:
     term: object
     projects: list = field(default_factory=list)
     actions: list = field(default_factory=list)  # (sector page, plan.Action)
-
-
-def line_of(goal):
-    return f"L{goal.code.split('.')[0]}"
 
 
 def strategy_overview(index_page):
@@ -32,18 +27,17 @@ def strategy_overview(index_page):
         for action in table.work_plan().actions
         if action.status != "cancelled"
     ]
-    goals = []
-    for goal in Goal.objects.all():
-        goals.append(
-            Row(
-                goal,
-                [p for p in projects if goal.pk in {g.pk for g in p.goals.all()}],
-                [(t, a) for t, a in actions if goal.pk in {g.pk for g in a.goals}],
-            )
+    goals = [
+        Row(
+            goal,
+            [p for p in projects if goal.pk in {g.pk for g in p.goals.all()}],
+            [(t, a) for t, a in actions if goal.pk in {g.pk for g in a.goals}],
         )
+        for goal in Goal.objects.all()
+    ]
     lines = []
     for line in StrategyLine.objects.all():
-        own_goals = [row for row in goals if line_of(row.term) == line.code]
+        own_goals = [row for row in goals if row.term.line_id == line.pk]
         line_projects = {p.pk for p in projects if line.pk in {x.pk for x in p.lines.all()}}
         line_projects |= {p.pk for row in own_goals for p in row.projects}
         line_actions = {id(a) for row in own_goals for _, a in row.actions}
