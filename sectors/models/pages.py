@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +30,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from core.validators import validate_readable_with_white
+from core.validators import COLOUR_VALIDATORS
 from directori.models import District, Initiative, Sector
 
 from ..blocks import PROJECT_STATUS_CHOICES, ObjectiveBlock, SectorStreamBlock, UrgentNeedBlock
@@ -120,10 +120,7 @@ class SectorPage(Page):
         _("colour"),
         max_length=7,
         default="#35557a",
-        validators=[
-            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write a colour as # and six hexadecimal digits.")),
-            validate_readable_with_white,
-        ],
+        validators=COLOUR_VALIDATORS,
         help_text=_(
             "The table's colour on the site and the map, as #RRGGBB. White text must be readable on it."
         ),

@@ -1,6 +1,7 @@
 """Validators shared by the apps' models."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for normal text
@@ -33,3 +34,10 @@ def validate_readable_with_white(value):
                 )
                 % {"colour": value, "ratio": ratio}
             )
+
+
+# A colour of the site or the map: #RRGGBB, dark enough for white text on it.
+COLOUR_VALIDATORS = [
+    RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Write a colour as # and six hexadecimal digits.")),
+    validate_readable_with_white,
+]

@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win over Wagtail's.
     "core",
     "directori",
-    "mapa",
     "sectors",
+    "mapa",  # after sectors: its seed and layers read the tables
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

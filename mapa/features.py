@@ -1,0 +1,263 @@
+"""GeoJSON of each layer kind, built with a fixed number of queries whatever the size (values lists,
+no per-row lookups), coordinates rounded to 5 decimals (about a metre) and boundaries simplified, so a
+district office's embed stays light. Only live data: `Initiative.objects.live()` and live pages."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+import shapely
+from shapely.geometry import mapping
+
+from directori.filters import DirectoryQuery
+from directori.models import District, Initiative, Neighbourhood
+from sectors.models import ProjectLocation, TractorProjectPage
+
+from .models import EconomicPole, HousingServiceLink, Layer
+
+PRECISION = 5
+SIMPLIFY = 0.00005  # degrees, about 5 m: invisible at city zoom, a fraction of the size
+
+
+class BadParameter(ValueError):
+    """A parameter the visitor can fix; answered with 400 and its message."""
+
+
+def parse_bbox(value):
+    """ "minlon,minlat,maxlon,maxlat" → tuple of floats, or None when absent."""
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise BadParameter(_("bbox must be four numbers: west,south,east,north")) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise BadParameter(_("bbox must go from west to east and from south to north, in degrees"))
+    return west, south, east, north
+
+
+def point(lon, lat):
+    return {"type": "Point", "coordinates": [round(lon, PRECISION), round(lat, PRECISION)]}
+
+
+def shape(geometry):
+    simplified = shapely.set_precision(geometry.simplify(SIMPLIFY, preserve_topology=True), 10**-PRECISION)
+    return mapping(simplified)
+
+
+def collection(layer, features):
+    return {"type": "FeatureCollection", "name": layer.label, "kind": layer.kind, "features": features}
+
+
+def initiatives(layer, params):
+    query = DirectoryQuery.from_params(params)
+    rows = query.initiatives().filter(latitude__isnull=False, longitude__isnull=False)
+    for field, values in (
+        ("sectors", layer.sectors.all()),
+        ("family", layer.families.all()),
+        ("tags", layer.tags.all()),
+    ):
+        ids = [v.pk for v in values]
+        if ids:
+            rows = rows.filter(**{f"{field}__in": ids})
+    bbox = parse_bbox(params.get("bbox"))
+    if bbox:
+        west, south, east, north = bbox
+        rows = rows.filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
+    families = {f.pk: f.label for f in layer.families.model.objects.all()}
+    prefix = reverse("directori:initiative", kwargs={"slug": "x"})[:-2]
+    features = [
+        {
+            "type": "Feature",
+            "geometry": point(lon, lat),
+            "properties": {
+                "name": name,
+                "url": f"{prefix}{slug}/",
+                "family": families.get(family_id, ""),
+                "address": address,
+            },
+        }
+        for slug, name, lon, lat, family_id, address in rows.distinct()
+        .order_by("name", "pk")
+        .values_list("slug", "name", "longitude", "latitude", "family_id", "address")
+    ]
+    return collection(layer, features)
+
+
+def areas(layer, params, model):
+    features = [
+        {
+            "type": "Feature",
+            "geometry": shape(area.geometry),
+            "properties": {"name": area.name, "code": area.code, "url": area_url(model, area.slug)},
+        }
+        for area in model.objects.order_by("code")
+    ]
+    return collection(layer, features)
+
+
+def area_url(model, slug):
+    name = "directori:district" if model is District else "directori:neighbourhood"
+    return reverse(name, kwargs={"slug": slug})
+
+
+def choropleth(layer, params):
+    """Live initiatives per 1,000 inhabitants in each district (null where the population is not loaded)."""
+    counts = dict(
+        Initiative.objects.live()
+        .exclude(district=None)
+        .values_list("district_id")
+        .annotate(n=Count("pk"))
+        .values_list("district_id", "n")
+    )
+    features = []
+    for district in District.objects.order_by("code"):
+        count = counts.get(district.pk, 0)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shape(district.geometry),
+                "properties": {
+                    "name": district.name,
+                    "code": district.code,
+                    "url": area_url(District, district.slug),
+                    "initiatives": count,
+                    "population": district.population,
+                    "per_thousand": district.per_thousand(count),
+                },
+            }
+        )
+    return collection(layer, features)
+
+
+def poles(layer, params):
+    features = []
+    accepted = EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED).select_related("district")
+    member_counts = dict(
+        EconomicPole.members.through.objects.filter(economicpole__in=accepted, initiative__live=True)
+        .values_list("economicpole_id")
+        .annotate(n=Count("pk"))
+        .values_list("economicpole_id", "n")
+    )
+    pole_areas = {}
+    for link in EconomicPole.neighbourhoods.through.objects.filter(economicpole__in=accepted).select_related(
+        "neighbourhood"
+    ):
+        pole_areas.setdefault(link.economicpole_id, []).append(link.neighbourhood.geometry)
+    for pole in accepted:
+        geometry = pole.area or (shapely.union_all(pole_areas[pole.pk]) if pole.pk in pole_areas else None)
+        if geometry is None:
+            continue  # neither drawn nor given as neighbourhoods yet
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shape(geometry),
+                "properties": {
+                    "name": pole.name,
+                    "district": pole.district.name,
+                    "description": pole.description,
+                    "members": member_counts.get(pole.pk, 0),
+                },
+            }
+        )
+    return collection(layer, features)
+
+
+def housing(layer, params):
+    """Lines from each provider to the housing project it serves, and the points they join (with their
+    role: housing or provider); filterable by service (`servei`)."""
+    links = (
+        HousingServiceLink.objects.filter(housing__live=True, provider__live=True)
+        .exclude(housing__latitude=None)
+        .exclude(provider__latitude=None)
+    )
+    wanted = [t.pk for t in layer.tags.all()]
+    if wanted:
+        links = links.filter(service__in=wanted)
+    if params.get("servei"):
+        links = links.filter(service__slug__in=params.getlist("servei"))
+    services = {t.pk: (t.slug, t.label) for t in layer.tags.model.objects.all()}
+    prefix = reverse("directori:initiative", kwargs={"slug": "x"})[:-2]
+    features, points = [], {}
+    for service_id, h_name, h_slug, h_lon, h_lat, p_name, p_slug, p_lon, p_lat in links.order_by(
+        "pk"
+    ).values_list(
+        "service_id",
+        "housing__name",
+        "housing__slug",
+        "housing__longitude",
+        "housing__latitude",
+        "provider__name",
+        "provider__slug",
+        "provider__longitude",
+        "provider__latitude",
+    ):
+        slug, label = services[service_id]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [point(p_lon, p_lat)["coordinates"], point(h_lon, h_lat)["coordinates"]],
+                },
+                "properties": {
+                    "service": slug,
+                    "service_label": label,
+                    "provider": p_name,
+                    "provider_url": f"{prefix}{p_slug}/",
+                    "housing": h_name,
+                    "housing_url": f"{prefix}{h_slug}/",
+                },
+            }
+        )
+        for role, name, slug, lon, lat in (
+            ("housing", h_name, h_slug, h_lon, h_lat),
+            ("provider", p_name, p_slug, p_lon, p_lat),
+        ):
+            points.setdefault(
+                (role, slug),
+                {
+                    "type": "Feature",
+                    "geometry": point(lon, lat),
+                    "properties": {"role": role, "name": name, "url": f"{prefix}{slug}/"},
+                },
+            )
+    features += points.values()
+    return collection(layer, features)
+
+
+def projects(layer, params):
+    live = TractorProjectPage.objects.live().filter(locale__language_code=(get_language() or "ca")[:2])
+    pages = {p.pk: p for p in live}
+    features = [
+        {
+            "type": "Feature",
+            "geometry": point(place.longitude, place.latitude),
+            "properties": {
+                "name": pages[place.page_id].title,
+                "place": place.name,
+                "status": pages[place.page_id].get_status_display(),
+                "url": pages[place.page_id].url,
+            },
+        }
+        for place in ProjectLocation.objects.filter(page__in=list(pages)).order_by(
+            "page__title", "sort_order"
+        )
+    ]
+    return collection(layer, features)
+
+
+BUILDERS = {
+    Layer.Kind.INITIATIVES: initiatives,
+    Layer.Kind.POLES: poles,
+    Layer.Kind.HOUSING: housing,
+    Layer.Kind.PROJECTS: projects,
+    Layer.Kind.DISTRICTS: lambda layer, params: areas(layer, params, District),
+    Layer.Kind.NEIGHBOURHOODS: lambda layer, params: areas(layer, params, Neighbourhood),
+    Layer.Kind.CHOROPLETH: choropleth,
+}
+
+
+def layer_geojson(layer, params):
+    return BUILDERS[layer.kind](layer, params)

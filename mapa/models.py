@@ -1,0 +1,149 @@
+"""What the map draws, as data editors manage: layers (what each shows and how it looks), local ESS
+economic poles, and the network of providers serving housing projects. The GeoJSON of each layer is
+built from these and from the directory and sector pages (mapa/features.py)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+import shapely
+
+from core.validators import COLOUR_VALIDATORS
+from directori.fields import GeometryField
+from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from directori.models.taxonomy import in_language
+from sectors.models.pages import ICON_CHOICES
+
+
+class Layer(models.Model):
+    class Kind(models.TextChoices):
+        INITIATIVES = "initiatives", _("Initiatives chosen by filter")
+        POLES = "poles", _("Local economic poles")
+        HOUSING = "housing", _("Housing-services network")
+        PROJECTS = "projects", _("Tractor projects")
+        DISTRICTS = "districts", _("District boundaries")
+        NEIGHBOURHOODS = "neighbourhoods", _("Neighbourhood boundaries")
+        CHOROPLETH = "choropleth", _("Initiatives per 1,000 inhabitants, by district")
+
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Its address: /mapa/capes/<slug>.geojson.")
+    )
+    name = models.CharField(_("name (Catalan)"), max_length=120)
+    name_es = models.CharField(_("name (Spanish)"), max_length=120, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#8a1538",
+        validators=COLOUR_VALIDATORS,
+    )
+    icon = models.CharField(_("icon"), max_length=20, choices=ICON_CHOICES, blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Lower numbers come first.")
+    )
+    shown_by_default = models.BooleanField(_("shown by default"), default=False)
+    # What an "initiatives" or "housing" layer keeps: any of the chosen values of each, all of them if none.
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="+")
+    families = models.ManyToManyField(EssFamily, verbose_name=_("ESS families"), blank=True, related_name="+")
+    tags = models.ManyToManyField(
+        LayerTag,
+        verbose_name=_("map layer tags"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "For initiatives: their layer tags. For the housing network: the kinds of service shown."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("map layer")
+        verbose_name_plural = _("map layers")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return in_language(self, "name")
+
+
+class EconomicPole(models.Model):
+    """An area of a district where ESS activity concentrates and is promoted (fita 4.3). Drawn as a
+    polygon or given as a set of neighbourhoods. `suggest_poles` proposes some from the data; staff
+    accept or dismiss them."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested by the data")
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    name = models.CharField(_("name"), max_length=160)
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="+"
+    )
+    area = GeometryField(_("area"), null=True, blank=True, editable=False)
+    neighbourhoods = models.ManyToManyField(
+        Neighbourhood,
+        verbose_name=_("neighbourhoods"),
+        blank=True,
+        related_name="+",
+        help_text=_("The pole's area, when it has no drawn polygon."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(
+        Initiative, verbose_name=_("member initiatives"), blank=True, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACCEPTED)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("economic pole")
+        verbose_name_plural = _("economic poles")
+        ordering = ["district__code", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def shape(self):
+        """The drawn area, or the union of its neighbourhoods; None when it has neither yet."""
+        if self.area is not None:
+            return self.area
+        parts = [n.geometry for n in self.neighbourhoods.all()]
+        return shapely.union_all(parts) if parts else None
+
+
+class HousingServiceLink(models.Model):
+    """A provider serving a housing project (co-operative housing, the Community Land Trust) with one
+    kind of service: the housing network is these links, drawn as lines between the two points."""
+
+    housing = models.ForeignKey(
+        Initiative, verbose_name=_("housing initiative"), on_delete=models.CASCADE, related_name="+"
+    )
+    provider = models.ForeignKey(
+        Initiative, verbose_name=_("provider"), on_delete=models.CASCADE, related_name="+"
+    )
+    service = models.ForeignKey(
+        LayerTag,
+        verbose_name=_("service"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"group": LayerTag.Group.HOUSING},
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("housing service link")
+        verbose_name_plural = _("housing service links")
+        constraints = [
+            models.UniqueConstraint(fields=["housing", "provider", "service"], name="housing_link_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.provider} → {self.housing} ({self.service})"
+
+    def clean(self):
+        if self.housing_id and self.housing_id == self.provider_id:
+            raise ValidationError({"provider": _("A provider cannot serve itself.")})

@@ -1,0 +1,225 @@
+"""The map's GeoJSON endpoints as a district office's page or a developer would use them: shape,
+headers, filters, drafts left out, bad parameters answered with a message, and a query count that
+does not grow with the data."""
+
+import gzip
+import json
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from mapa.models import EconomicPole, HousingServiceLink, Layer
+
+pytestmark = pytest.mark.django_db
+
+
+def place(name, lon, lat, live=True, **extra):
+    initiative = Initiative(name=name, longitude=lon, latitude=lat, live=live, **extra)
+    initiative.save()
+    return initiative
+
+
+@pytest.fixture
+def market(boundaries):
+    tag = LayerTag.objects.get(slug="mercat-social")
+    layer = Layer.objects.create(
+        slug="mercat-social", name="Mercat social", name_en="Social market", kind="initiatives"
+    )
+    layer.tags.add(tag)
+    shops = {
+        "gracia": place("La Botiga de Gràcia", 2.15744, 41.40101),
+        "poblenou": place("Botiga del Poblenou", 2.2010, 41.4010),
+        "script": place("<script>alert(1)</script>", 2.1580, 41.4015),
+    }
+    for shop in shops.values():
+        shop.tags.add(tag)
+        shop.save()
+    draft = place("Esborrany", 2.1590, 41.4020, live=False)
+    draft.tags.add(tag)
+    place("Sense capa", 2.1600, 41.4025)  # not in the layer
+    return layer, shops
+
+
+def geojson(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, json.loads(response.content) if response.status_code == 200 else None
+
+
+def test_the_layer_index_lists_names_and_urls(client, market):
+    response = client.get("/en/mapa/capes/")
+    assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"
+    [layer] = response.json()["layers"]
+    assert layer["name"] == "Social market"
+    assert layer["url"] == "http://testserver/en/mapa/capes/mercat-social.geojson"
+
+
+def test_a_layer_is_geojson_of_live_initiatives_with_cache_and_cors_headers(client, market):
+    response, document = geojson(client, "/ca/mapa/capes/mercat-social.geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Access-Control-Allow-Origin"] == "*" and response["Vary"] == "Accept-Encoding"
+    assert document["type"] == "FeatureCollection"
+    names = sorted(f["properties"]["name"] for f in document["features"])
+    assert names == [
+        "<script>alert(1)</script>",
+        "Botiga del Poblenou",
+        "La Botiga de Gràcia",
+    ]  # data, as typed
+    feature = next(f for f in document["features"] if f["properties"]["name"] == "La Botiga de Gràcia")
+    assert feature["geometry"] == {"type": "Point", "coordinates": [2.15744, 41.40101]}
+    assert feature["properties"]["url"] == "/ca/directori/iniciativa/la-botiga-de-gracia/"
+
+
+def test_gzip_etag_and_not_modified(client, market):
+    plain, document = geojson(client, "/ca/mapa/capes/mercat-social.geojson")
+    zipped = client.get("/ca/mapa/capes/mercat-social.geojson", headers={"Accept-Encoding": "gzip, br"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(zipped.content)) == document
+    etag = plain["ETag"]
+    assert zipped["ETag"] == etag
+    again = client.get("/ca/mapa/capes/mercat-social.geojson", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again["ETag"] == etag
+
+    shop = market[1]["gracia"]
+    shop.name = "La Botiga Nova"
+    shop.save()
+    changed, document = geojson(client, "/ca/mapa/capes/mercat-social.geojson", **{"If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "La Botiga Nova" in {f["properties"]["name"] for f in document["features"]}
+
+
+def test_the_directory_filters_and_a_bounding_box_apply(client, market):
+    def names(query):
+        response, document = geojson(client, f"/ca/mapa/capes/mercat-social.geojson?{query}")
+        assert response.status_code == 200, response.content
+        return sorted(f["properties"]["name"] for f in document["features"])
+
+    assert names("districte=gracia") == ["<script>alert(1)</script>", "La Botiga de Gràcia"]
+    assert names("q=botiga") == ["Botiga del Poblenou", "La Botiga de Gràcia"]
+    assert names("bbox=2.19,41.39,2.21,41.41") == ["Botiga del Poblenou"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("bbox=1,2", "bbox"),
+        ("bbox=3,41,2,42", "bbox"),
+        ("bbox=a,b,c,d", "bbox"),
+        ("districte=atlantida", "districte=atlantida"),
+    ],
+)
+def test_bad_parameters_get_400_with_a_message(client, market, query, message):
+    response = client.get(f"/ca/mapa/capes/mercat-social.geojson?{query}")
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+
+
+def test_an_unknown_layer_is_a_404_with_a_message(client, db):
+    response = client.get("/ca/mapa/capes/atlantida.geojson")
+    assert response.status_code == 404 and "/mapa/capes/" in response.json()["error"]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_layer(client, market):
+    def queries():
+        cache.clear()  # a cold build each time
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/ca/mapa/capes/mercat-social.geojson").status_code == 200
+        return len(captured)
+
+    small = queries()
+    tag = LayerTag.objects.get(slug="mercat-social")
+    for n in range(60):
+        shop = place(f"Botiga {n}", 2.15 + n / 10000, 41.40)
+        shop.tags.add(tag)
+        shop.save()  # a cluster's relations are written on save
+    _, document = geojson(client, "/ca/mapa/capes/mercat-social.geojson")
+    assert len(document["features"]) == 63
+    assert queries() == small
+
+
+def test_the_housing_network_draws_lines_and_filters_by_service(client, boundaries):
+    layer = Layer.objects.create(slug="xarxa", name="Xarxa", kind="housing")
+    home = place("Cooperativa La Llar", 2.1574, 41.4010)
+    solar = place("Energia Veïna", 2.1600, 41.4030)
+    meals = place("Cuina Comuna", 2.1550, 41.3990)
+    hidden = place("Proveïdor esborrany", 2.1500, 41.3900, live=False)
+    energy = LayerTag.objects.get(slug="habitatge-energia")
+    food = LayerTag.objects.get(slug="habitatge-alimentacio")
+    for provider, service in ((solar, energy), (meals, food), (hidden, energy)):
+        HousingServiceLink.objects.create(housing=home, provider=provider, service=service)
+    _, document = geojson(client, "/ca/mapa/capes/xarxa.geojson")
+    lines = [f for f in document["features"] if f["geometry"]["type"] == "LineString"]
+    assert sorted(f["properties"]["provider"] for f in lines) == ["Cuina Comuna", "Energia Veïna"]
+    points = {
+        (f["properties"]["role"], f["properties"]["name"])
+        for f in document["features"]
+        if f["geometry"]["type"] == "Point"
+    }
+    assert points == {
+        ("housing", "Cooperativa La Llar"),
+        ("provider", "Energia Veïna"),
+        ("provider", "Cuina Comuna"),
+    }
+    line = next(f for f in lines if f["properties"]["provider"] == "Energia Veïna")
+    assert line["geometry"] == {"type": "LineString", "coordinates": [[2.16, 41.403], [2.1574, 41.401]]}
+    _, document = geojson(client, "/ca/mapa/capes/xarxa.geojson?servei=habitatge-alimentacio")
+    assert [
+        f["properties"].get("provider") for f in document["features"] if f["geometry"]["type"] == "LineString"
+    ] == ["Cuina Comuna"]
+    assert layer.label == "Xarxa"
+
+
+def test_poles_are_drawn_from_their_neighbourhoods_and_suggestions_wait(client, boundaries):
+    Layer.objects.create(slug="pols", name="Pols", kind="poles")
+    vila = Neighbourhood.objects.get(code="31")
+    accepted = EconomicPole.objects.create(name="Gràcia comunitària", district=vila.district)
+    accepted.neighbourhoods.add(vila)
+    EconomicPole.objects.create(
+        name="Suggeriment", district=vila.district, status="suggested", area=vila.geometry
+    )
+    _, document = geojson(client, "/ca/mapa/capes/pols.geojson")
+    [feature] = document["features"]
+    assert feature["properties"]["name"] == "Gràcia comunitària"
+    assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_boundaries_and_the_choropleth_per_thousand_inhabitants(client, boundaries):
+    from directori.models import District
+
+    Layer.objects.create(slug="districtes", name="Districtes", kind="districts")
+    Layer.objects.create(slug="densitat", name="Densitat", kind="choropleth")
+    _, document = geojson(client, "/ca/mapa/capes/districtes.geojson")
+    assert len(document["features"]) == 10
+    assert len(client.get("/ca/mapa/capes/districtes.geojson").content) < 120_000  # simplified
+    gracia = District.objects.get(code="06")
+    District.objects.filter(pk=gracia.pk).update(population=2000)
+    place("A", 2.1574, 41.4010)
+    place("B", 2.1580, 41.4015)
+    _, document = geojson(client, "/ca/mapa/capes/densitat.geojson")
+    feature = next(f for f in document["features"] if f["properties"]["code"] == "06")
+    assert (feature["properties"]["initiatives"], feature["properties"]["per_thousand"]) == (2, 1.0)
+    assert (
+        next(f for f in document["features"] if f["properties"]["code"] == "01")["properties"]["per_thousand"]
+        is None
+    )
+
+
+def test_layer_filters_of_sector_and_family_narrow_an_initiatives_layer(client, boundaries):
+    care = Sector.objects.create(slug="cures", name="Cures")
+    coop = EssFamily.objects.create(slug="coop", name="Cooperativa")
+    layer = Layer.objects.create(slug="cures", name="Cures", kind="initiatives")
+    layer.sectors.add(care)
+    layer.families.add(coop)
+    yes = place("Cuidem", 2.1574, 41.4010, family=coop)
+    yes.sectors.add(care)
+    yes.save()
+    no = place("Cuidem sense família", 2.1575, 41.4011)
+    no.sectors.add(care)
+    no.save()
+    _, document = geojson(client, "/ca/mapa/capes/cures.geojson")
+    assert [f["properties"]["name"] for f in document["features"]] == ["Cuidem"]
+    assert document["features"][0]["properties"]["family"] == "Cooperativa"
