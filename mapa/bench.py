@@ -2,6 +2,11 @@
 (the gzipped document comes from the cache), inside a transaction that is rolled back; and the weight
 of the seeded layers a district embed loads (gzipped, as sent)."""
 
+import gzip
+import json
+import re
+
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -48,7 +53,32 @@ def run(command, sizes):
 
 
 def _layer_weights(command, client):
-    total = 0
-    for layer in Layer.objects.filter(shown_by_default=True):
-        total += len(client.get(f"/ca/mapa/capes/{layer.slug}.geojson", headers=GZIP).content)
-    command.stdout.write(f"seeded layers shown by default: {total / 1024:.0f} KB gzipped in all")
+    """What a district embed transfers, tiles aside: the page, its scripts and styles, and the
+    GeoJSON of its layers, each gzipped as whitenoise and the layer view send them."""
+    district = District.objects.order_by("code").first()
+    page = client.get(f"/ca/mapa/incrusta/?districte={district.slug}")
+    body = page.content.decode()
+    assets = 0
+    for url in re.findall(r'(?:src|href)="(/static/[^"]+)"', body):
+        found = finders.find(url.removeprefix("/static/"))
+        if found:
+            with open(found, "rb") as asset:
+                assets += len(gzip.compress(asset.read()))
+    layers = sum(
+        len(
+            client.get(
+                f"{layer['url']}?{config['query']}" if layer["kind"] == "initiatives" else layer["url"],
+                headers=GZIP,
+            ).content
+        )
+        for config in [
+            json.loads(re.search(r'id="map-config" type="application/json">(.*?)</script>', body).group(1))
+        ]
+        for layer in config["layers"]
+        if layer["shown"]
+    )
+    total = len(gzip.compress(page.content)) + assets + layers
+    command.stdout.write(
+        f"embed of {district.name} with the default layers: {total / 1024:.0f} KB gzipped without tiles "
+        f"(page {len(gzip.compress(page.content)) / 1024:.0f}, scripts and styles {assets / 1024:.0f}, layers {layers / 1024:.0f}); target < 400 KB"
+    )

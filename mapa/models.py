@@ -147,3 +147,84 @@ class HousingServiceLink(models.Model):
     def clean(self):
         if self.housing_id and self.housing_id == self.provider_id:
             raise ValidationError({"provider": _("A provider cannot serve itself.")})
+
+
+class MapEmbed(models.Model):
+    """A saved embed with a stable address (/mapa/incrusta/<slug>/): a district office pastes the code
+    once, and editors can change what it shows later without anyone touching the office's site."""
+
+    LIST_MODES = [("costat", _("beside the map")), ("sota", _("under the map")), ("cap", _("none"))]
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Its address: /mapa/incrusta/<slug>/.")
+    )
+    district = models.ForeignKey(
+        District,
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    neighbourhood = models.ForeignKey(
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    layers = models.ManyToManyField(
+        Layer,
+        verbose_name=_("layers"),
+        blank=True,
+        related_name="+",
+        help_text=_("None: the layers shown by default."),
+    )
+    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="+")
+    families = models.ManyToManyField(EssFamily, verbose_name=_("ESS families"), blank=True, related_name="+")
+    tags = models.ManyToManyField(LayerTag, verbose_name=_("map layer tags"), blank=True, related_name="+")
+    height = models.PositiveSmallIntegerField(_("height in pixels"), default=520)
+    list_mode = models.CharField(
+        _("list of initiatives"), max_length=10, choices=LIST_MODES, default="costat"
+    )
+    controls = models.BooleanField(
+        _("controls"), default=True, help_text=_("Zoom buttons and the layer control.")
+    )
+
+    class Meta:
+        verbose_name = _("map embed")
+        verbose_name_plural = _("map embeds")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not 200 <= (self.height or 0) <= 2000:
+            raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})
+
+    def options(self, language):
+        from .embed import EmbedOptions
+
+        return EmbedOptions(
+            district=self.district.slug if self.district else "",
+            neighbourhood=self.neighbourhood.slug if self.neighbourhood else "",
+            layers=[layer.slug for layer in self.layers.all()],
+            sectors=[s.slug for s in self.sectors.all()],
+            families=[f.slug for f in self.families.all()],
+            tags=[t.slug for t in self.tags.all()],
+            height=self.height,
+            list_mode=self.list_mode,
+            controls=self.controls,
+            language=language,
+            preset=self.slug,
+        )
+
+    def address(self):
+        from django.urls import reverse
+
+        return reverse("mapa:embed_preset", kwargs={"slug": self.slug})
+
+    address.short_description = _("address")

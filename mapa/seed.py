@@ -1,14 +1,15 @@
 """Demo map data: the layers of the brief (boundaries, economic poles, the social market, the housing
 network, tractor projects, one layer per sector, the choropleth), three economic poles made of
 neighbourhoods, and links from example housing co-operatives to the nearest provider of each housing
-service. Idempotent: layers by slug, poles by name, links by their three keys."""
+service, and a saved embed per district. Idempotent: layers and embeds by slug, poles by name, links by
+their three keys."""
 
 import math
 
 from directori.models import District, Initiative, LayerTag, Neighbourhood, Sector
 from sectors.models import SectorPage
 
-from .models import EconomicPole, HousingServiceLink, Layer
+from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
 
 K = Layer.Kind
 LAYERS = [
@@ -115,8 +116,10 @@ def run(command):
         layer.sectors.add(sector)
     poles = _poles()
     links = _housing_links()
+    embeds = _district_embeds()
     command.stdout.write(
-        f"mapa: {Layer.objects.count()} layers, {poles} economic poles, {links} housing-service links"
+        f"mapa: {Layer.objects.count()} layers, {poles} economic poles, {links} housing-service links, "
+        f"{embeds} saved district embeds"
     )
 
 
@@ -171,3 +174,16 @@ def _housing_links():
             if nearest:
                 HousingServiceLink.objects.get_or_create(housing=home, provider=nearest, service=service)
     return HousingServiceLink.objects.count()
+
+
+def _district_embeds():
+    """A saved embed per district (its boundary, the social market and the poles), for its office."""
+    shown = list(Layer.objects.filter(slug__in=["mercat-social", "pols-economics", "districtes"]))
+    for district in District.objects.defer("geometry"):
+        embed, created = MapEmbed.objects.get_or_create(
+            slug=f"districte-{district.slug}",
+            defaults={"name": f"Districte de {district.name}", "district": district},
+        )
+        if created:
+            embed.layers.set(shown)
+    return MapEmbed.objects.count()

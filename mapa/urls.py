@@ -1,12 +1,14 @@
 from django.urls import path
 
-from core.views import SectionLandingView
-
 from . import views
 
 app_name = "mapa"
 urlpatterns = [
-    path("", SectionLandingView.as_view(section="mapa:index"), name="index"),
+    path("", views.map_page, name="index"),
+    path("incrusta/", views.embed, name="embed"),
+    path("incrusta/<slug:slug>/", views.embed, name="embed_preset"),
+    path("oembed/", views.oembed, name="oembed"),
     path("capes/", views.layer_index, name="layers"),
     path("capes/<slug:slug>.geojson", views.layer, name="layer"),
+    path("capes/area/<str:kind>/<slug:slug>.geojson", views.area, name="area"),
 ]

@@ -10,22 +10,28 @@ scripts (CORS for GET): district offices' pages load these.
 import gzip
 import hashlib
 import json
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
-from django.http import HttpResponse, JsonResponse
-from django.urls import reverse
+from django.http import HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
 from directori.filters import DirectoryQuery
-from directori.models import District, Initiative
+from directori.models import District, Initiative, Neighbourhood
 
-from .features import BadParameter, layer_geojson
-from .models import EconomicPole, HousingServiceLink, Layer
+from .embed import EmbedOptions
+from .features import BadParameter, layer_geojson, shape
+from .maps import map_context
+from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
 
 MAX_AGE = 300
 # Parameters a layer document depends on: the directory's filters, bbox, and the housing service.
@@ -110,3 +116,107 @@ def layer(request, slug):
     else:
         body = gzip.decompress(body)
     return HttpResponse(body, content_type="application/geo+json", headers=headers)
+
+
+def _options(request):
+    return EmbedOptions.from_query(request.GET, (get_language() or "ca")[:2])
+
+
+def map_page(request):
+    """/mapa/: the map with its layer control and the list beside it, the directory's filters, and the
+    builder of embeds for the current view."""
+    options, problems = _options(request)
+    options.height = options.height or 520
+    context = map_context(request, options)
+    context.update(
+        problems=problems,
+        districts=District.objects.defer("geometry").order_by("name"),
+        all_layers=Layer.objects.all(),
+        embed_code=options.iframe(request.build_absolute_uri("/")[:-1]),
+        embed_url=options.url(),
+        oembed_url=_oembed_link(request, request.get_full_path()),
+    )
+    return render(request, "mapa/map_page.html", context)
+
+
+@xframe_options_exempt
+def embed(request, slug=None):
+    """/mapa/incrusta/: the map alone, for other sites' iframes (the only framable views); with a
+    slug, a saved embed (MapEmbed) whose options editors keep in the admin."""
+    if slug:
+        preset = MapEmbed.objects.filter(slug=slug).first()
+        if preset is None:
+            return error(_("There is no saved map embed called “%(slug)s”.") % {"slug": slug}, 404)
+        options, problems = preset.options((get_language() or "ca")[:2]), []
+    else:
+        options, problems = _options(request)
+    context = map_context(request, options)
+    context.update(problems=problems, oembed_url=_oembed_link(request, request.get_full_path()))
+    response = render(request, "mapa/embed.html", context)
+    response["Content-Security-Policy"] = f"frame-ancestors {settings.EMBED_FRAME_ANCESTORS}"
+    return response
+
+
+def _oembed_link(request, path):
+    return f"{reverse('mapa:oembed')}?{urlencode({'url': request.build_absolute_uri(path)})}"
+
+
+@require_GET
+def oembed(request):
+    """oEmbed (https://oembed.com/) for the map and its embeds: a "rich" type with the iframe."""
+    url = request.GET.get("url", "")
+    if not url:
+        return error(_("Give the address of a map with ?url="))
+    if request.GET.get("format", "json") != "json":
+        return error(_("Only the json format is offered."), 501)
+    parsed = urlsplit(url)
+    if parsed.netloc and parsed.netloc != request.get_host():
+        return error(_("That address is not a map of this site."), 404)
+    try:
+        match = resolve(parsed.path)
+    except Resolver404:
+        match = None
+    if match is None or match.view_name not in ("mapa:embed", "mapa:embed_preset", "mapa:index"):
+        return error(_("That address is not a map of this site."), 404)
+    language = parsed.path.strip("/").split("/")[0]
+    preset = MapEmbed.objects.filter(slug=match.kwargs.get("slug", "")).first()
+    if match.view_name == "mapa:embed_preset" and preset is None:
+        return error(_("That address is not a map of this site."), 404)
+    options = (
+        preset.options(language) if preset else EmbedOptions.from_query(QueryDict(parsed.query), language)[0]
+    )
+    for param, attribute in (("maxheight", "height"),):
+        if request.GET.get(param, "").isdigit():
+            setattr(options, attribute, min(options.height, int(request.GET[param])))
+    origin = request.build_absolute_uri("/")[:-1]
+    response = JsonResponse(
+        {
+            "version": "1.0",
+            "type": "rich",
+            "provider_name": "ESS Barcelona",
+            "provider_url": origin + "/",
+            "title": _("Map of the social and solidarity economy"),
+            "html": options.iframe(origin),
+            "width": int(request.GET["maxwidth"]) if request.GET.get("maxwidth", "").isdigit() else 800,
+            "height": options.height,
+        }
+    )
+    return cors(response)
+
+
+@require_GET
+def area(request, kind, slug):
+    """One district's or neighbourhood's boundary, for an embed to draw and fit."""
+    model = District if kind == "districte" else Neighbourhood
+    place = model.objects.filter(slug=slug).first()
+    if place is None:
+        return error(_("There is no such district or neighbourhood."), 404)
+    document = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.name}}
+        ],
+    }
+    response = JsonResponse(document, content_type="application/geo+json")
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return cors(response)

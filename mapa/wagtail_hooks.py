@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EconomicPole, HousingServiceLink, Layer
+from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
 
 
 class LayerViewSet(SnippetViewSet):
@@ -31,11 +31,17 @@ class HousingServiceLinkViewSet(SnippetViewSet):
     list_filter = ["service"]
 
 
+class MapEmbedViewSet(SnippetViewSet):
+    model = MapEmbed
+    icon = "code"
+    list_display = ["name", "address", "district", "neighbourhood"]
+
+
 class MapGroup(SnippetViewSetGroup):
     menu_label = _("Map")
     menu_icon = "site"
     menu_order = 230
-    items = (LayerViewSet, EconomicPoleViewSet, HousingServiceLinkViewSet)
+    items = (LayerViewSet, MapEmbedViewSet, EconomicPoleViewSet, HousingServiceLinkViewSet)
 
 
 register_snippet(MapGroup)

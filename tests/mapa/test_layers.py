@@ -13,6 +13,7 @@ import pytest
 
 from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from mapa.models import EconomicPole, HousingServiceLink, Layer
+from tests.mapa.factories import market_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -25,23 +26,19 @@ def place(name, lon, lat, live=True, **extra):
 
 @pytest.fixture
 def market(boundaries):
-    tag = LayerTag.objects.get(slug="mercat-social")
-    layer = Layer.objects.create(
-        slug="mercat-social", name="Mercat social", name_en="Social market", kind="initiatives"
+    layer, placed = market_layer(
+        {
+            "La Botiga de Gràcia": (2.15744, 41.40101),
+            "Botiga del Poblenou": (2.2010, 41.4010),
+            "<script>alert(1)</script>": (2.1580, 41.4015),
+        },
+        name_en="Social market",
     )
-    layer.tags.add(tag)
-    shops = {
-        "gracia": place("La Botiga de Gràcia", 2.15744, 41.40101),
-        "poblenou": place("Botiga del Poblenou", 2.2010, 41.4010),
-        "script": place("<script>alert(1)</script>", 2.1580, 41.4015),
-    }
-    for shop in shops.values():
-        shop.tags.add(tag)
-        shop.save()
     draft = place("Esborrany", 2.1590, 41.4020, live=False)
-    draft.tags.add(tag)
-    place("Sense capa", 2.1600, 41.4025)  # not in the layer
-    return layer, shops
+    draft.tags.add(LayerTag.objects.get(slug="mercat-social"))
+    draft.save()  # tagged for the layer, but a draft: never in it
+    place("Sense capa", 2.1600, 41.4025)  # live, but not in the layer
+    return layer, {"gracia": placed["La Botiga de Gràcia"]}
 
 
 def geojson(client, url, **headers):

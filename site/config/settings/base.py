@@ -9,6 +9,8 @@ hardening; none of them reads a variable of its own.
 from pathlib import Path
 
 import environ
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 
 SITE_DIR = Path(__file__).resolve().parents[2]  # site/
 BASE_DIR = SITE_DIR.parent  # project root
@@ -31,6 +33,7 @@ ENV_SCHEMA = {
     ),
     "DEMO_PASSWORD": (str, "ess-demo-2026"),
     "ESS_BOUNDARIES_DIR": (str, ""),
+    "EMBED_FRAME_ANCESTORS": (str, "*"),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
 }
 env = environ.Env(**ENV_SCHEMA)
@@ -146,7 +149,12 @@ WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [SITE_DIR / "static"]
+STATICFILES_DIRS = [
+    SITE_DIR / "static",
+    # Leaflet and its MarkerCluster plugin from installed xstatic packages: the map loads no CDN.
+    ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
+    ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
@@ -190,6 +198,8 @@ ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 
 # Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
 X_FRAME_OPTIONS = "DENY"
+# Who may frame the map embeds: a CSP frame-ancestors source list, e.g. "https://*.barcelona.cat".
+EMBED_FRAME_ANCESTORS = env("EMBED_FRAME_ANCESTORS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -1,0 +1,133 @@
+"""The map page and the embeds, from one `EmbedOptions`: folium draws the base map (Leaflet and the
+tiles, from local files and `TILES_URL`); mapa/static/mapa/map.js loads each layer's GeoJSON by URL,
+clusters points, builds popups as text (never HTML from data), and keeps the list beside the map in
+step. No feature is inlined in the page, and the list is rendered on the server, so it reads without
+JavaScript or tiles."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+import folium
+import shapely
+from folium.plugins import MarkerCluster
+
+from directori.models import District, Neighbourhood
+
+from .embed import BARCELONA, DEFAULT_ZOOM
+from .features import initiatives
+from .models import Layer
+
+LIST_LIMIT = 300
+
+
+def use_local_assets():
+    """Point folium at our static files, once at start-up (these are class-level lists)."""
+    base = settings.STATIC_URL
+    folium.Map.default_js = [("leaflet", f"{base}vendor/leaflet/leaflet.js")]
+    folium.Map.default_css = [("leaflet_css", f"{base}vendor/leaflet/leaflet.css")]
+    MarkerCluster.default_js = [
+        ("markerclusterjs", f"{base}vendor/leaflet-markercluster/leaflet.markercluster.js")
+    ]
+    MarkerCluster.default_css = [
+        ("markerclustercss", f"{base}vendor/leaflet-markercluster/MarkerCluster.css"),
+        ("markerclusterdefaultcss", f"{base}vendor/leaflet-markercluster/MarkerCluster.Default.css"),
+    ]
+
+
+def assets():
+    """(scripts, stylesheets) the map needs, as folium lists them."""
+    js = [url for _, url in folium.Map.default_js + MarkerCluster.default_js]
+    css = [url for _, url in folium.Map.default_css + MarkerCluster.default_css]
+    return js, css
+
+
+def area_of(options):
+    if options.neighbourhood:
+        return Neighbourhood.objects.filter(slug=options.neighbourhood).first()
+    if options.district:
+        return District.objects.filter(slug=options.district).first()
+    return None
+
+
+def map_context(request, options):
+    """Everything a map template needs: folium's div and script, the layers, the list."""
+    area = area_of(options)
+    centre = options.centre or BARCELONA
+    m = folium.Map(
+        location=list(centre),
+        zoom_start=options.zoom or DEFAULT_ZOOM,
+        tiles=None,
+        control_scale=True,
+        zoom_control=options.controls,
+    )
+    folium.TileLayer(tiles=settings.TILES_URL, attr=settings.TILES_ATTRIBUTION, control=False).add_to(m)
+    root = m.get_root()
+    root.render()
+    layers = list(Layer.objects.prefetch_related("sectors", "families", "tags"))
+    shown = (
+        set(options.layers) if options.layers else {layer.slug for layer in layers if layer.shown_by_default}
+    )
+    params = options.filter_params()
+    listed = _listed(layers, shown, params)
+    js, css = assets()
+    config = {
+        "map": m.get_name(),
+        "fit": list(shapely.bounds(area.geometry)) if area is not None else None,
+        "area": reverse(
+            "mapa:area",
+            kwargs={
+                "kind": "districte" if options.district and not options.neighbourhood else "barri",
+                "slug": area.slug,
+            },
+        )
+        if area
+        else None,
+        "fitToArea": area is not None and not options.centre,
+        "controls": options.controls,
+        "query": params.urlencode(),
+        "layers": [
+            {
+                "slug": layer.slug,
+                "name": layer.label,
+                "kind": layer.kind,
+                "colour": layer.colour,
+                "url": reverse("mapa:layer", kwargs={"slug": layer.slug}),
+                "shown": layer.slug in shown,
+            }
+            for layer in layers
+            if options.controls or layer.slug in shown
+        ],
+        "labels": {
+            "open": _("Open its page"),
+            "nearMe": _("Near me"),
+            "noPosition": _("Your browser did not give a position."),
+            "inView": _("%(count)s in this view of the map"),
+            "showOnMap": _("Show on the map"),
+        },
+    }
+    return {
+        "map_div": root.html.render(),
+        "map_script": root.script.render(),
+        "map_js": js,
+        "map_css": css,
+        "map_config": config,
+        "options": options,
+        "area": area,
+        "listed": listed[:LIST_LIMIT],
+        "listed_total": len(listed),
+        "list_limit": LIST_LIMIT,
+        "directory_url": f"{reverse('directori:index')}?{params.urlencode()}",
+    }
+
+
+def _listed(layers, shown, params):
+    """The initiatives the shown initiative layers draw, once each, by name: the list beside the map."""
+    seen = {}
+    for layer in layers:
+        if layer.slug in shown and layer.kind == Layer.Kind.INITIATIVES:
+            for feature in initiatives(layer, params)["features"]:
+                item = seen.setdefault(feature["properties"]["url"], {**feature["properties"], "layers": []})
+                item["lon"], item["lat"] = feature["geometry"]["coordinates"]
+                item["layers"].append(layer.slug)
+    return sorted(seen.values(), key=lambda item: item["name"].casefold())

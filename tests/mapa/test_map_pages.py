@@ -1,0 +1,164 @@
+"""The map page, the embeds district offices frame, their options, oEmbed, and who may frame what."""
+
+import html
+import json
+import re
+
+from django.http import QueryDict
+from django.test import override_settings
+
+import pytest
+
+from mapa.embed import EmbedOptions
+from mapa.models import Layer
+from tests.mapa.factories import market_layer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def layers(boundaries):
+    Layer.objects.create(slug="districtes", name="Districtes", kind="districts", shown_by_default=True)
+    market, _ = market_layer(
+        {
+            "La Botiga de Gràcia": (2.1574, 41.4010),
+            "<script>alert('x')</script>": (2.1580, 41.4015),
+            "Botiga del Poblenou": (2.2010, 41.4010),
+        },
+        shown_by_default=True,
+    )
+    return market
+
+
+def config(response):
+    return json.loads(
+        re.search(
+            r'<script id="map-config" type="application/json">(.*?)</script>', response.content.decode()
+        ).group(1)
+    )
+
+
+def test_embed_options_round_trip_through_the_query_string(layers):
+    query = "districte=gracia&capes=mercat-social,districtes&capa=mercat-social&q=botiga&centre=41.40100,2.15700&zoom=15&alcada=600&controls=0&llista=sota"
+    options, errors = EmbedOptions.from_query(QueryDict(query), "es")
+    assert errors == []
+    assert (options.district, options.layers, options.height, options.controls, options.list_mode) == (
+        "gracia",
+        ["mercat-social", "districtes"],
+        600,
+        False,
+        "sota",
+    )
+    again, _ = EmbedOptions.from_query(QueryDict(options.to_query()), "es")
+    assert again == options
+    assert options.url().startswith("/es/mapa/incrusta/?")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("districte=atlantida", "districte"),
+        ("capes=no-such-layer", "capes"),
+        ("zoom=40", "zoom"),
+        ("alcada=tall", "alcada"),
+        ("centre=north", "centre"),
+        ("controls=maybe", "controls"),
+        ("llista=amunt", "llista"),
+    ],
+)
+def test_bad_options_are_left_out_and_named(client, layers, query, message):
+    options, errors = EmbedOptions.from_query(QueryDict(query))
+    assert len(errors) == 1 and message in errors[0]
+    response = client.get(f"/ca/mapa/incrusta/?{query}")
+    assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+
+
+def test_the_map_page_loads_layers_by_url_and_lists_what_it_shows(client, layers):
+    response = client.get("/ca/mapa/")
+    body = response.content.decode()
+    settings = config(response)
+    assert [layer["url"] for layer in settings["layers"]] == [
+        "/ca/mapa/capes/districtes.geojson",
+        "/ca/mapa/capes/mercat-social.geojson",
+    ]
+    assert "FeatureCollection" not in body  # no feature inlined in the page
+    items = re.findall(r'<li data-lat="([\d.]+)" data-lon="([\d.]+)" data-layers="mercat-social"', body)
+    assert ("41.401", "2.1574") in items and len(items) == 3
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body and "<script>alert('x')" not in body
+    assert "/static/vendor/leaflet/leaflet.js" in body and "cdn" not in body.lower()
+    assert 'rel="alternate" type="application/json+oembed"' in body
+
+
+def test_the_map_page_takes_the_directorys_filters(client, layers):
+    body = html.unescape(client.get("/ca/mapa/?districte=gracia").content.decode())
+    assert "La Botiga de Gràcia" in body and "Botiga del Poblenou" not in body
+    assert config(client.get("/ca/mapa/?districte=gracia"))["query"] == "districte=gracia"
+
+
+def test_an_embed_draws_its_district_and_fits_it(client, layers):
+    response = client.get("/ca/mapa/incrusta/?districte=gracia&capes=mercat-social")
+    settings = config(response)
+    assert settings["area"] == "/ca/mapa/capes/area/districte/gracia.geojson" and settings["fitToArea"]
+    west, south, east, north = settings["fit"]
+    assert 2.12 < west < east < 2.18 and 41.39 < south < north < 41.43
+    assert [layer["slug"] for layer in settings["layers"] if layer["shown"]] == ["mercat-social"]
+    boundary = client.get(settings["area"]).json()
+    assert boundary["features"][0]["properties"]["name"] == "Gràcia"
+
+
+@override_settings(EMBED_FRAME_ANCESTORS="https://ajuntament.barcelona.cat")
+def test_only_embeds_may_be_framed(client, layers):
+    embed = client.get("/ca/mapa/incrusta/")
+    assert "X-Frame-Options" not in embed
+    assert embed["Content-Security-Policy"] == "frame-ancestors https://ajuntament.barcelona.cat"
+    for url in ("/ca/mapa/", "/ca/directori/", "/ca/mapa/capes/"):
+        assert client.get(url)["X-Frame-Options"] == "DENY", url
+
+
+def test_oembed_gives_the_iframe_of_a_map_address(client, layers):
+    url = "http://testserver/ca/mapa/incrusta/?districte=gracia&capes=mercat-social"
+    answer = client.get("/ca/mapa/oembed/", {"url": url, "maxheight": "400"}).json()
+    assert answer["type"] == "rich" and answer["version"] == "1.0" and answer["height"] == 400
+    assert (
+        'src="http://testserver/ca/mapa/incrusta/?districte=gracia&amp;capes=mercat-social&amp;alcada=400"'
+        in answer["html"]
+    )
+    assert client.get("/ca/mapa/oembed/").status_code == 400
+    assert client.get("/ca/mapa/oembed/", {"url": "http://elsewhere.example/ca/mapa/"}).status_code == 404
+    assert client.get("/ca/mapa/oembed/", {"url": "http://testserver/ca/directori/"}).status_code == 404
+    assert client.get("/ca/mapa/oembed/", {"url": url, "format": "xml"}).status_code == 501
+
+
+def test_the_builder_writes_the_code_for_the_chosen_view(client, layers):
+    body = html.unescape(
+        client.get(
+            "/ca/mapa/?districte=gracia&capes=mercat-social&capes=districtes&llista=sota"
+        ).content.decode()
+    )
+    assert (
+        '<iframe src="http://testserver/ca/mapa/incrusta/?districte=gracia&capes=mercat-social,districtes&llista=sota"'
+        in body
+    )
+
+
+def test_a_saved_embed_keeps_its_address_while_editors_change_it(client, layers):
+    from directori.models import District
+    from mapa.models import MapEmbed
+
+    preset = MapEmbed.objects.create(name="Gràcia, mercat social", slug="gracia-mercat", height=600)
+    preset.layers.add(layers)
+    preset.district = District.objects.get(code="06")
+    preset.save()
+    response = client.get("/ca/mapa/incrusta/gracia-mercat/")
+    assert response.status_code == 200 and "X-Frame-Options" not in response
+    settings = config(response)
+    assert [layer["slug"] for layer in settings["layers"] if layer["shown"]] == ["mercat-social"]
+    assert settings["area"] == "/ca/mapa/capes/area/districte/gracia.geojson"
+    answer = client.get(
+        "/ca/mapa/oembed/", {"url": "http://testserver/ca/mapa/incrusta/gracia-mercat/"}
+    ).json()
+    assert (
+        'src="http://testserver/ca/mapa/incrusta/gracia-mercat/"' in answer["html"]
+        and answer["height"] == 600
+    )
+    assert client.get("/ca/mapa/incrusta/no-such-preset/").status_code == 404
