@@ -56,6 +56,7 @@ def area_detail(request, kind, slug):
         "families": facets["familia"]["options"],
         "neighbourhoods": facets["barri"]["options"] if kind == "district" else None,
         "listing_url": reverse("directori:index") + f"?{param}={slug}",
+        "map_query": f"{param}={slug}",  # the map embed of this area (mapa's view, linked by URL name)
     }
     return render(request, "directori/area_detail.html", context)
 

@@ -2,9 +2,12 @@
 economic poles, and the network of providers serving housing projects. The GeoJSON of each layer is
 built from these and from the directory and sector pages (mapa/features.py)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
 
 import shapely
 
@@ -12,6 +15,7 @@ from core.validators import COLOUR_VALIDATORS
 from directori.fields import GeometryField
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from directori.models.taxonomy import in_language
+from mapa.forms import EconomicPoleForm
 from sectors.models.pages import ICON_CHOICES
 
 
@@ -98,6 +102,17 @@ class EconomicPole(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACCEPTED)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("district"),
+        FieldPanel("status"),
+        FieldPanel("description"),
+        FieldPanel("area_geojson"),
+        FieldPanel("neighbourhoods", widget=forms.CheckboxSelectMultiple),
+        # members are set by suggest_poles and the seed: a select of every initiative would not scale
+    ]
+    base_form_class = EconomicPoleForm
 
     class Meta:
         verbose_name = _("economic pole")

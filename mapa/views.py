@@ -153,7 +153,8 @@ def embed(request, slug=None):
     context = map_context(request, options)
     context.update(problems=problems, oembed_url=_oembed_link(request, request.get_full_path()))
     response = render(request, "mapa/embed.html", context)
-    response["Content-Security-Policy"] = f"frame-ancestors {settings.EMBED_FRAME_ANCESTORS}"
+    # 'self': our own pages (district pages, map blocks) frame it too
+    response["Content-Security-Policy"] = f"frame-ancestors 'self' {settings.EMBED_FRAME_ANCESTORS}"
     return response
 
 

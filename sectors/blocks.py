@@ -2,6 +2,7 @@
 the body blocks that list projects and initiatives or embed outside media. Body streams extend the
 shell's `BaseStreamBlock` (text, image, quote, call to action) rather than copy it."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.urls import reverse
@@ -197,7 +198,53 @@ class ConsentEmbedBlock(EmbedBlock):
         )
 
 
+def layer_choices():
+    # By label, not by import: mapa reads sectors, so sectors never imports mapa.
+    return [(layer.slug, layer.label) for layer in apps.get_model("mapa", "Layer").objects.all()]
+
+
+class MapBlock(blocks.StructBlock):
+    """The map embed with chosen layers and filters, the same view district offices frame."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    layers = blocks.MultipleChoiceBlock(
+        label=_("Layers"),
+        choices=layer_choices,
+        required=False,
+        help_text=_("None: the layers shown by default."),
+    )
+    district = blocks.ChoiceBlock(label=_("District"), choices=district_choices, required=False)
+    sector = SnippetChooserBlock("directori.Sector", label=_("Sector"), required=False)
+    height = blocks.IntegerBlock(label=_("Height in pixels"), default=480, min_value=200, max_value=1200)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        query = QueryDict(mutable=True)
+        if value["district"]:
+            query["districte"] = value["district"]
+        if value["layers"]:
+            query["capes"] = ",".join(value["layers"])
+        if value["sector"]:
+            query["sector"] = value["sector"].slug
+        query["llista"] = "sota"
+        query["alcada"] = str(value["height"])
+        context.update(
+            src=f"{reverse('mapa:embed')}?{query.urlencode(safe=',')}",
+            full_map=f"{reverse('mapa:index')}?{query.urlencode(safe=',')}",
+            height=value["height"] + 320,  # the list under the map
+            title=value["heading"] or _("Map"),
+        )
+        return context
+
+    class Meta:
+        icon = "site"
+        template = "sectors/blocks/map_block.html"
+        label = _("Map")
+        description = _("The map with the layers, district and sector you choose, and its list.")
+
+
 class SectorStreamBlock(BaseStreamBlock):
     projects = ProjectListBlock()
     initiatives = InitiativeListBlock()
     embed = ConsentEmbedBlock(label=_("Embed"), help_text=_("The address of a video or document page."))
+    map = MapBlock()

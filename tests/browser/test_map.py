@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from mapa.models import Layer
 from tests.mapa.factories import market_layer
 
+NASTY = "<img src=x onerror=alert(1)>Botiga"  # a name typed by someone: shown as text, never run
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -23,6 +25,7 @@ def map_data(boundaries, settings):
             "La Botiga de Gràcia": (2.1574, 41.4010),
             "Cistella Vila de Gràcia": (2.1590, 41.4030),
             "Botiga del Poblenou": (2.2010, 41.4010),
+            NASTY: (2.1565, 41.4022),
         }
     )
 
@@ -55,8 +58,9 @@ def district_site(live_server):
 def test_a_district_page_on_another_origin_embeds_the_map(map_data, district_site, live_server, chromium):
     context = chromium.new_context(locale="ca-ES", viewport={"width": 1000, "height": 1000})
     page = context.new_page()
-    hosts = []
+    hosts, dialogs = [], []
     page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(district_site)
     assert urlsplit(district_site).port != urlsplit(live_server.url).port
     frame = page.frame_locator("iframe")
@@ -66,13 +70,20 @@ def test_a_district_page_on_another_origin_embeds_the_map(map_data, district_sit
     expect(
         frame.locator(".leaflet-overlay-pane path.leaflet-interactive, .marker-cluster").first
     ).to_be_visible()
-    expect(frame.get_by_role("heading", name="2 iniciatives al mapa")).to_be_visible()  # the district's only
+    expect(frame.get_by_role("heading", name="3 iniciatives al mapa")).to_be_visible()  # the district's only
     expect(frame.get_by_role("link", name="La Botiga de Gràcia")).to_be_visible()
     expect(frame.get_by_role("link", name="Botiga del Poblenou")).to_have_count(0)
-    expect(frame.locator("[data-map-status]")).to_have_text("2 en aquesta vista del mapa")
+    expect(frame.locator("[data-map-status]")).to_have_text("3 en aquesta vista del mapa")
+    expect(frame.get_by_role("link", name=NASTY)).to_be_visible()  # the list shows the name as text
 
-    frame.get_by_role("button", name="Mostra al mapa").first.click()
+    frame.locator("li", has_text="Cistella").get_by_role("button", name="Mostra al mapa").click()
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("Cistella Vila de Gràcia")
+    frame.locator("li", has_text="onerror").get_by_role("button", name="Mostra al mapa").click()
+    expect(frame.locator(".leaflet-popup-content strong", has_text="onerror")).to_have_text(
+        NASTY
+    )  # popup too
+    expect(frame.locator(".leaflet-popup-content img")).to_have_count(0)
+    assert dialogs == []
 
     assert set(hosts) <= {"127.0.0.1", "localhost"}, hosts
     context.close()

@@ -110,7 +110,7 @@ def test_an_embed_draws_its_district_and_fits_it(client, layers):
 def test_only_embeds_may_be_framed(client, layers):
     embed = client.get("/ca/mapa/incrusta/")
     assert "X-Frame-Options" not in embed
-    assert embed["Content-Security-Policy"] == "frame-ancestors https://ajuntament.barcelona.cat"
+    assert embed["Content-Security-Policy"] == "frame-ancestors 'self' https://ajuntament.barcelona.cat"
     for url in ("/ca/mapa/", "/ca/directori/", "/ca/mapa/capes/"):
         assert client.get(url)["X-Frame-Options"] == "DENY", url
 
@@ -162,3 +162,13 @@ def test_a_saved_embed_keeps_its_address_while_editors_change_it(client, layers)
         and answer["height"] == 600
     )
     assert client.get("/ca/mapa/incrusta/no-such-preset/").status_code == 404
+
+
+def test_a_district_page_shows_its_map_and_the_code_to_embed_it(client, layers):
+    body = html.unescape(client.get("/ca/directori/districte/gracia/").content.decode())
+    assert '<iframe src="/ca/mapa/incrusta/?districte=gracia&llista=sota" title="Gràcia"' in body
+    assert (
+        '<iframe src="http://testserver/ca/mapa/incrusta/?districte=gracia&llista=sota" title="Gràcia"'
+        in body
+    )  # to copy
+    assert 'href="/ca/mapa/?districte=gracia#embed-builder-title"' in body

@@ -59,3 +59,51 @@ def test_bad_arguments_are_refused_with_a_reason(cluster, args, message):
 def test_no_data_is_said_plainly(db):
     with pytest.raises(CommandError, match="no live initiatives"):
         suggest()
+
+
+GRACIA_SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[2.155, 41.400], [2.160, 41.400], [2.160, 41.404], [2.155, 41.404], [2.155, 41.400]]],
+}
+
+
+@pytest.mark.parametrize(
+    ("area", "message"),
+    [
+        ("{not json", "no és una geometria GeoJSON"),
+        (
+            '{"type": "LineString", "coordinates": [[2.15, 41.40], [2.16, 41.41]]}',
+            "Polygon o un MultiPolygon",
+        ),
+        (
+            '{"type": "Polygon", "coordinates": [[[2.15, 41.40], [2.16, 41.41], [2.16, 41.40], [2.15, 41.41], [2.15, 41.40]]]}',
+            "es creua",
+        ),
+        (
+            '{"type": "Polygon", "coordinates": [[[41.40, 2.15], [41.40, 2.16], [41.41, 2.16], [41.40, 2.15]]]}',
+            "Barcelona",
+        ),
+    ],
+)
+def test_staff_paste_a_pole_area_and_bad_geometry_gets_a_field_error(admin_client, boundaries, area, message):
+    import json
+
+    from directori.models import District
+
+    gracia = District.objects.get(code="06")
+    form = {
+        "name": "Plaça del Sol",
+        "district": gracia.pk,
+        "status": "accepted",
+        "description": "",
+        "area_geojson": area,
+    }
+    response = admin_client.post("/admin/snippets/mapa/economicpole/add/", form)
+    assert response.status_code == 200
+    assert message in str(response.context["form"].errors["area_geojson"]).replace("&#x27;", "'")
+    assert not EconomicPole.objects.exists()
+
+    form["area_geojson"] = json.dumps({"type": "Feature", "geometry": GRACIA_SQUARE, "properties": {}})
+    assert admin_client.post("/admin/snippets/mapa/economicpole/add/", form).status_code == 302
+    pole = EconomicPole.objects.get()
+    assert pole.area.bounds == (2.155, 41.4, 2.16, 41.404)

@@ -251,6 +251,16 @@ class SectorPagesTest(SeededSiteTestCase):
                 },
             },
             {"type": "embed", "value": video},
+            {
+                "type": "map",
+                "value": {
+                    "heading": "On som",
+                    "layers": ["mercat-social", "districtes"],
+                    "district": gracia.slug,
+                    "sector": table.sector_id,
+                    "height": 400,
+                },
+            },
         ]
         table.save_revision().publish()
         body = text(self.get(table.url))
@@ -269,5 +279,9 @@ class SectorPagesTest(SeededSiteTestCase):
             re.findall(r'<li><a href="/ca/directori/iniciativa/[^"]+/">([^<]+)</a>', section)
         ) == sorted(i.name for i in expected)
 
-        assert "<iframe" not in body.replace("<template><iframe", "")  # the player waits in a <template>
+        player = '<iframe src="https://www.youtube-nocookie.com/embed/ess-demo"'
+        assert body.count(player) == 1 and f"<template>{player}" in body  # the player waits in a <template>
         assert f'href="{video}"' in body and "Com funciona una taula" in body
+        src = f"/ca/mapa/incrusta/?districte=gracia&amp;capes=mercat-social,districtes&amp;sector={table.sector.slug}&amp;llista=sota&amp;alcada=400"
+        assert f'<iframe src="{src.replace("&amp;", "&")}"' in body  # the same embed other sites frame
+        assert self.client.get(src.replace("&amp;", "&")).status_code == 200

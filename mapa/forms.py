@@ -1,0 +1,57 @@
+"""The economic pole's admin form: its area can be pasted as GeoJSON (drawn in uMap, geojson.io or a
+GIS), checked before it is stored."""
+
+import json
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry import shape as to_shape
+
+BARCELONA = shapely.box(2.04, 41.30, 2.24, 41.48)  # the municipality with a margin (lon/lat)
+
+
+class EconomicPoleForm(WagtailAdminModelForm):
+    area_geojson = forms.CharField(
+        label=_("Area as GeoJSON"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "A Polygon or MultiPolygon in longitude/latitude (WGS84), as uMap or geojson.io export it. "
+            "Leave empty to use the neighbourhoods chosen below."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.area is not None:
+            self.initial["area_geojson"] = json.dumps(mapping(self.instance.area))
+
+    def clean_area_geojson(self):
+        text = self.cleaned_data["area_geojson"].strip()
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            if data.get("type") == "FeatureCollection" and len(data.get("features", [])) == 1:
+                data = data["features"][0]
+            geometry = to_shape(data.get("geometry", data) if data.get("type") == "Feature" else data)
+        except (ValueError, AttributeError, TypeError, KeyError, shapely.errors.GeometryTypeError):
+            raise forms.ValidationError(_("This is not a GeoJSON geometry.")) from None
+        if geometry.geom_type not in ("Polygon", "MultiPolygon") or geometry.is_empty:
+            raise forms.ValidationError(_("The area must be a Polygon or a MultiPolygon."))
+        if not geometry.is_valid:
+            raise forms.ValidationError(_("The polygon crosses itself; draw it again."))
+        if not BARCELONA.contains(geometry):
+            raise forms.ValidationError(
+                _("The area is not inside Barcelona: are longitude and latitude in that order?")
+            )
+        return geometry
+
+    def save(self, commit=True):
+        self.instance.area = self.cleaned_data.get("area_geojson")
+        return super().save(commit=commit)
