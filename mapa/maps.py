@@ -104,6 +104,9 @@ def map_context(request, options):
             "noPosition": _("Your browser did not give a position."),
             "inView": _("%(count)s in this view of the map"),
             "showOnMap": _("Show on the map"),
+            "zoomIn": _("Zoom in"),
+            "zoomOut": _("Zoom out"),
+            "layers": _("Layers"),
         },
     }
     return {

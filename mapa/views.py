@@ -2,7 +2,7 @@
 
 Each layer's document is built once per version of the data and kept gzipped in the cache; the
 version (ETag) is a fingerprint of what the layers read (counts and latest changes of initiatives,
-links, poles, layers, areas and pages, in a few aggregate queries), so edits, imports and deletions
+links, poles, layers, areas and pages, and the small vocabularies whole, in a few queries), so edits, imports and deletions
 show at once on every process, and a browser or proxy that has it gets 304. Open to other sites'
 scripts (CORS for GET): district offices' pages load these.
 """
@@ -21,12 +21,12 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Page
 
 from directori.filters import DirectoryQuery
-from directori.models import District, Initiative, Neighbourhood
+from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 
 from .embed import EmbedOptions
 from .features import BadParameter, layer_geojson, shape
@@ -39,7 +39,10 @@ PARAMS = ("q", "sector", "familia", "districte", "barri", "capa", "bbox", "serve
 
 
 def fingerprint():
-    parts = [
+    vocabularies = [
+        list(model.objects.order_by("pk").values_list()) for model in (Sector, EssFamily, LayerTag)
+    ]
+    parts = vocabularies + [
         queryset.aggregate(n=Count("pk"), latest=Max(field))
         for queryset, field in (
             (Initiative.objects.all(), "updated_at"),
@@ -47,6 +50,7 @@ def fingerprint():
             (EconomicPole.objects.all(), "updated_at"),
             (Layer.objects.all(), "updated_at"),
             (District.objects.all(), "updated_at"),
+            (Neighbourhood.objects.all(), "updated_at"),
             (Page.objects.filter(live=True), "last_published_at"),
         )
     ]
@@ -62,7 +66,7 @@ def error(message, status=400):
     return cors(JsonResponse({"error": str(message)}, status=status))
 
 
-@require_GET
+@require_safe
 def layer_index(request):
     layers = [
         {
@@ -81,7 +85,7 @@ def layer_index(request):
     return cors(response)
 
 
-@require_GET
+@require_safe
 def layer(request, slug):
     layer = Layer.objects.filter(slug=slug).first()
     if layer is None:
@@ -90,6 +94,13 @@ def layer(request, slug):
         )
     params = request.GET
     ignored = DirectoryQuery.from_params(params).ignored
+    services = params.getlist("servei")
+    known = set(
+        LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(
+            "slug", flat=True
+        )
+    )
+    ignored += [f"servei={s}" for s in services if s not in known]
     if ignored:
         return error(_("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)})
     pairs = sorted((k, v) for k in PARAMS for v in params.getlist(k))
@@ -162,7 +173,7 @@ def _oembed_link(request, path):
     return f"{reverse('mapa:oembed')}?{urlencode({'url': request.build_absolute_uri(path)})}"
 
 
-@require_GET
+@require_safe
 def oembed(request):
     """oEmbed (https://oembed.com/) for the map and its embeds: a "rich" type with the iframe."""
     url = request.GET.get("url", "")
@@ -186,9 +197,11 @@ def oembed(request):
     options = (
         preset.options(language) if preset else EmbedOptions.from_query(QueryDict(parsed.query), language)[0]
     )
-    for param, attribute in (("maxheight", "height"),):
-        if request.GET.get(param, "").isdigit():
-            setattr(options, attribute, min(options.height, int(request.GET[param])))
+    width = 800
+    if request.GET.get("maxheight", "").isdigit():  # a maximum, but never below what an embed accepts
+        options.height = max(200, min(options.height, int(request.GET["maxheight"])))
+    if request.GET.get("maxwidth", "").isdigit():
+        width = max(200, min(width, int(request.GET["maxwidth"])))
     origin = request.build_absolute_uri("/")[:-1]
     response = JsonResponse(
         {
@@ -198,14 +211,14 @@ def oembed(request):
             "provider_url": origin + "/",
             "title": _("Map of the social and solidarity economy"),
             "html": options.iframe(origin),
-            "width": int(request.GET["maxwidth"]) if request.GET.get("maxwidth", "").isdigit() else 800,
+            "width": width,
             "height": options.height,
         }
     )
     return cors(response)
 
 
-@require_GET
+@require_safe
 def area(request, kind, slug):
     """One district's or neighbourhood's boundary, for an embed to draw and fit."""
     model = District if kind == "districte" else Neighbourhood

@@ -78,6 +78,10 @@ def test_a_district_page_on_another_origin_embeds_the_map(map_data, district_sit
 
     frame.locator("li", has_text="Cistella").get_by_role("button", name="Mostra al mapa").click()
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("Cistella Vila de Gràcia")
+    expect(frame.locator(".leaflet-popup-content a")).to_be_focused()  # keyboard users land in the popup
+    page.keyboard.press("Escape")
+    expect(frame.locator("li", has_text="Cistella").get_by_role("button")).to_be_focused()
+    expect(frame.locator(".leaflet-popup-content")).to_have_count(0)
     frame.locator("li", has_text="onerror").get_by_role("button", name="Mostra al mapa").click()
     expect(frame.locator(".leaflet-popup-content strong", has_text="onerror")).to_have_text(
         NASTY

@@ -80,6 +80,8 @@ def test_gzip_etag_and_not_modified(client, market):
     assert zipped["ETag"] == etag
     again = client.get("/ca/mapa/capes/mercat-social.geojson", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again["ETag"] == etag
+    head = client.head("/ca/mapa/capes/mercat-social.geojson")
+    assert head.status_code == 200 and head["ETag"] == etag
 
     shop = market[1]["gracia"]
     shop.name = "La Botiga Nova"
@@ -103,6 +105,7 @@ def test_the_directory_filters_and_a_bounding_box_apply(client, market):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
+        ("servei=piscines", "servei=piscines"),
         ("bbox=1,2", "bbox"),
         ("bbox=3,41,2,42", "bbox"),
         ("bbox=a,b,c,d", "bbox"),

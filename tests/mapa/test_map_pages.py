@@ -127,6 +127,8 @@ def test_oembed_gives_the_iframe_of_a_map_address(client, layers):
     assert client.get("/ca/mapa/oembed/", {"url": "http://elsewhere.example/ca/mapa/"}).status_code == 404
     assert client.get("/ca/mapa/oembed/", {"url": "http://testserver/ca/directori/"}).status_code == 404
     assert client.get("/ca/mapa/oembed/", {"url": url, "format": "xml"}).status_code == 501
+    clamped = client.get("/ca/mapa/oembed/", {"url": url, "maxheight": "0", "maxwidth": "9" * 30}).json()
+    assert (clamped["height"], clamped["width"]) == (200, 800)  # what an embed accepts
 
 
 def test_the_builder_writes_the_code_for_the_chosen_view(client, layers):

@@ -81,10 +81,16 @@
     if (layer.shown) group.addTo(map);
   });
 
+  if (map.zoomControl) {  // folium's zoom buttons, with titles in the page's language
+    map.removeControl(map.zoomControl);
+    L.control.zoom({ zoomInTitle: config.labels.zoomIn, zoomOutTitle: config.labels.zoomOut }).addTo(map);
+  }
   if (config.controls && config.layers.length) {
     var overlays = {};
     config.layers.forEach(function (layer) { overlays[layer.name] = groups[layer.slug]; });
-    L.control.layers(null, overlays, { collapsed: map.getSize().x < 900 }).addTo(map);
+    var control = L.control.layers(null, overlays, { collapsed: map.getSize().x < 900 }).addTo(map);
+    var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (toggle) { toggle.title = config.labels.layers; toggle.setAttribute("aria-label", config.labels.layers); }
   }
 
   if (config.area) {
@@ -109,6 +115,14 @@
     if (status) status.textContent = config.labels.inView.replace("%(count)s", shown);
   }
   map.on("moveend overlayadd overlayremove", sync);
+  var lastButton = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && lastButton) {
+      map.closePopup();
+      lastButton.focus();
+      lastButton = null;
+    }
+  });
   sync();
 
   items.forEach(function (item) {
@@ -116,12 +130,17 @@
     if (!button) return;
     button.hidden = false;
     button.addEventListener("click", function () {
+      lastButton = button;
       var found = markers[item.dataset.url];
       var latlng = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)];
       // clusters open up at REVEAL_ZOOM; the popup opens once the map has moved there
       var opened = false;
       var open = function () {
-        if (!opened && found) { opened = true; found.marker.openPopup(); }
+        if (opened || !found) return;
+        opened = true;
+        found.marker.openPopup();
+        var popupLink = found.marker.getPopup().getElement().querySelector("a");
+        if (popupLink) popupLink.focus();  // keyboard users land in the popup; Escape returns them
       };
       map.once("moveend", open);
       map.setView(latlng, REVEAL_ZOOM);

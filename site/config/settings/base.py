@@ -199,6 +199,8 @@ ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 # Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
 X_FRAME_OPTIONS = "DENY"
 # Who may frame the map embeds: a CSP frame-ancestors source list, e.g. "https://*.barcelona.cat".
+# The default "*" is deliberate: embeds are public maps meant for any site (district offices, ESS
+# entities, neighbourhood associations); they hold no session or action to hijack.
 EMBED_FRAME_ANCESTORS = env("EMBED_FRAME_ANCESTORS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
