@@ -46,6 +46,11 @@ def shape(geometry):
     return mapping(simplified)
 
 
+def initiative_url_prefix():
+    """The initiative pages' URL up to the slug: reversed once per document, not once per feature."""
+    return reverse("directori:initiative", kwargs={"slug": "x"}).removesuffix("x/")
+
+
 def collection(layer, features):
     return {"type": "FeatureCollection", "name": layer.label, "kind": layer.kind, "features": features}
 
@@ -66,7 +71,7 @@ def initiatives(layer, params):
         west, south, east, north = bbox
         rows = rows.filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
     families = {f.pk: f.label for f in layer.families.model.objects.all()}
-    prefix = reverse("directori:initiative", kwargs={"slug": "x"})[:-2]
+    prefix = initiative_url_prefix()
     features = [
         {
             "type": "Feature",
@@ -133,20 +138,19 @@ def choropleth(layer, params):
 
 def poles(layer, params):
     features = []
-    accepted = EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED).select_related("district")
+    accepted = (
+        EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED)
+        .select_related("district")
+        .prefetch_related("neighbourhoods")
+    )
     member_counts = dict(
         EconomicPole.members.through.objects.filter(economicpole__in=accepted, initiative__live=True)
         .values_list("economicpole_id")
         .annotate(n=Count("pk"))
         .values_list("economicpole_id", "n")
     )
-    pole_areas = {}
-    for link in EconomicPole.neighbourhoods.through.objects.filter(economicpole__in=accepted).select_related(
-        "neighbourhood"
-    ):
-        pole_areas.setdefault(link.economicpole_id, []).append(link.neighbourhood.geometry)
     for pole in accepted:
-        geometry = pole.area or (shapely.union_all(pole_areas[pole.pk]) if pole.pk in pole_areas else None)
+        geometry = pole.shape()
         if geometry is None:
             continue  # neither drawn nor given as neighbourhoods yet
         features.append(
@@ -178,7 +182,7 @@ def housing(layer, params):
     if params.get("servei"):
         links = links.filter(service__slug__in=params.getlist("servei"))
     services = {t.pk: (t.slug, t.label) for t in layer.tags.model.objects.all()}
-    prefix = reverse("directori:initiative", kwargs={"slug": "x"})[:-2]
+    prefix = initiative_url_prefix()
     features, points = [], {}
     for service_id, h_name, h_slug, h_lon, h_lat, p_name, p_slug, p_lon, p_lat in links.order_by(
         "pk"

@@ -14,8 +14,8 @@ from folium.plugins import MarkerCluster
 
 from directori.models import District, Neighbourhood
 
+from .documents import document, fingerprint
 from .embed import BARCELONA, DEFAULT_ZOOM
-from .features import initiatives
 from .models import Layer
 
 LIST_LIMIT = 300
@@ -125,11 +125,14 @@ def map_context(request, options):
 
 
 def _listed(layers, shown, params):
-    """The initiatives the shown initiative layers draw, once each, by name: the list beside the map."""
+    """The initiatives the shown initiative layers draw, once each, by name: the list beside the map.
+    Read from the layers' cached documents, the ones the map itself then loads."""
     seen = {}
+    version = None
     for layer in layers:
         if layer.slug in shown and layer.kind == Layer.Kind.INITIATIVES:
-            for feature in initiatives(layer, params)["features"]:
+            version = version or fingerprint()
+            for feature in document(layer, params, version)["features"]:
                 item = seen.setdefault(feature["properties"]["url"], {**feature["properties"], "layers": []})
                 item["lon"], item["lat"] = feature["geometry"]["coordinates"]
                 item["layers"].append(layer.slug)

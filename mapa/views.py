@@ -1,20 +1,13 @@
-"""The map's public data: the list of layers and one GeoJSON document per layer.
-
-Each layer's document is built once per version of the data and kept gzipped in the cache; the
-version (ETag) is a fingerprint of what the layers read (counts and latest changes of initiatives,
-links, poles, layers, areas and pages, and the small vocabularies whole, in a few queries), so edits, imports and deletions
-show at once on every process, and a browser or proxy that has it gets 304. Open to other sites'
-scripts (CORS for GET): district offices' pages load these.
+"""The map's public views: the list of layers, one GeoJSON document per layer (cached, see
+documents.py; its version is the ETag, so a browser or proxy that has it gets 304), the map page,
+the embeds, oEmbed. The data endpoints are open to other sites' scripts (CORS): district offices'
+pages load them.
 """
 
 import gzip
-import hashlib
-import json
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
@@ -23,38 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Page
-
 from directori.filters import DirectoryQuery
-from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from directori.models import District, LayerTag, Neighbourhood
 
+from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
-from .features import BadParameter, layer_geojson, shape
+from .features import BadParameter, shape
 from .maps import map_context
-from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
+from .models import Layer, MapEmbed
 
 MAX_AGE = 300
-# Parameters a layer document depends on: the directory's filters, bbox, and the housing service.
-PARAMS = ("q", "sector", "familia", "districte", "barri", "capa", "bbox", "servei")
-
-
-def fingerprint():
-    vocabularies = [
-        list(model.objects.order_by("pk").values_list()) for model in (Sector, EssFamily, LayerTag)
-    ]
-    parts = vocabularies + [
-        queryset.aggregate(n=Count("pk"), latest=Max(field))
-        for queryset, field in (
-            (Initiative.objects.all(), "updated_at"),
-            (HousingServiceLink.objects.all(), "updated_at"),
-            (EconomicPole.objects.all(), "updated_at"),
-            (Layer.objects.all(), "updated_at"),
-            (District.objects.all(), "updated_at"),
-            (Neighbourhood.objects.all(), "updated_at"),
-            (Page.objects.filter(live=True), "last_published_at"),
-        )
-    ]
-    return repr(parts)
 
 
 def cors(response):
@@ -103,8 +74,7 @@ def layer(request, slug):
     ignored += [f"servei={s}" for s in services if s not in known]
     if ignored:
         return error(_("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)})
-    pairs = sorted((k, v) for k in PARAMS for v in params.getlist(k))
-    key = hashlib.sha256(repr((fingerprint(), slug, get_language(), pairs)).encode()).hexdigest()[:32]
+    key = document_key(layer, params, fingerprint())
     etag = f'"{key}"'
     headers = {
         "ETag": etag,
@@ -114,14 +84,10 @@ def layer(request, slug):
     }
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
-    body = cache.get(f"mapa:geojson:{key}")
-    if body is None:
-        try:
-            document = layer_geojson(layer, params)
-        except BadParameter as problem:
-            return error(problem)
-        body = gzip.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode(), 6)
-        cache.set(f"mapa:geojson:{key}", body, 24 * 3600)
+    try:
+        body = gzipped_document(layer, params, key)
+    except BadParameter as problem:
+        return error(problem)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         headers["Content-Encoding"] = "gzip"
     else:

@@ -5,6 +5,7 @@ service fails the test, because CI must run it; on a newcomer's laptop it is ski
 reason that says what to install.
 """
 
+import functools
 import os
 from pathlib import Path
 
@@ -78,12 +79,18 @@ def pytest_report_header(config):
     return f"database: {engine} (a fresh test database for {database['NAME']}); cache: {cache}"
 
 
-@pytest.fixture(scope="session")
-def boundary_data():
+@functools.cache
+def open_data_boundaries():
+    """The real boundaries, read once per run (for fixtures and for TestCase.setUpTestData)."""
     require(
         all(p.exists() for p in OPEN_DATA_CSVS), f"Open Data BCN boundaries not found in {SHARED_BOUNDARIES}"
     )
     return read_sources([str(p) for p in OPEN_DATA_CSVS])
+
+
+@pytest.fixture(scope="session")
+def boundary_data():
+    return open_data_boundaries()
 
 
 @pytest.fixture
