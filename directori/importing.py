@@ -681,12 +681,23 @@ def _free_slug(name, taken):
     return slug
 
 
-def update_indexes(ids, progress=None):
-    """Bring search and reference indexes in line for initiatives written in bulk (bulk writes send
-    no save signals). The reference index is written object by object: most of a long import's time."""
-    objects = list(Initiative.objects.filter(pk__in=ids))
+def update_search_index(ids):
+    """Index initiatives written in bulk, or placed after saving (bulk writes send no save signals,
+    and the index holds each one's family, sectors, tags and neighbourhood names). Returns them."""
+    objects = list(
+        Initiative.objects.filter(pk__in=ids)
+        .select_related("family", "neighbourhood")
+        .prefetch_related("sectors", "tags")
+    )
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(Initiative, objects)
+    return objects
+
+
+def update_indexes(ids, progress=None):
+    """Bring search and reference indexes in line for initiatives written in bulk. The reference
+    index is written object by object: most of a long import's time."""
+    objects = update_search_index(ids)
     for done, initiative in enumerate(objects, start=1):
         ReferenceIndex.create_or_update_for_object(initiative)
         if progress:

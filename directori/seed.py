@@ -8,6 +8,7 @@ import random
 
 import shapely
 
+from .importing import update_search_index
 from .models import EssFamily, Evaluation, Initiative, LayerTag, Neighbourhood, Sector
 from .placement import place_initiatives
 
@@ -216,6 +217,7 @@ def _examples(neighbourhoods):
         initiative.save(place=False)
         new_ids.append(initiative.pk)
     place_initiatives(Initiative.objects.filter(pk__in=new_ids))
+    update_search_index(new_ids)  # with the neighbourhoods just placed
     return len(new_ids)
 
 

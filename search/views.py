@@ -2,23 +2,80 @@ import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 
-from wagtail.models import Locale, Page
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
-RESULTS_PER_PAGE = 20
+from . import engine
+
 MAX_QUERY_LENGTH = 200
+MAX_SUGGEST_LENGTH = 100
 # Quotes and control characters are query syntax to SQLite's FTS5 (a lone " is an error there), not
 # words anyone searches for.
 NOT_WORDS = re.compile(r'["\x00-\x1f\x7f]')
+# Queries kept for the editors' "popular searches" only when they cannot hold an e-mail address, a
+# phone or ID number, or a web address: Wagtail stores the text and a daily count, nothing else.
+PERSONAL = re.compile(r"@|\d{5,}|\d[\d .-]{6,}\d|https?:|www\.", re.IGNORECASE)
+
+
+def _clean(text, limit):
+    return NOT_WORDS.sub(" ", text)[:limit].strip()
+
+
+def _page_number(value):
+    try:
+        return min(max(int(value), 1), engine.MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
 
 
 def search(request):
-    """Live, public pages of the visitor's language that match `q`, through the configured backend."""
-    query = NOT_WORDS.sub(" ", request.GET.get("q", ""))[:MAX_QUERY_LENGTH].strip()
-    results = None
+    """Initiatives and pages matching `q`, with facets; plain HTML, a form and links."""
+    query = _clean(request.GET.get("q", ""), MAX_QUERY_LENGTH)
+    number = _page_number(request.GET.get("pagina"))
+    results = page = promotions = None
+    filters = engine.Filters.from_params(request.GET)
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"query": query, "results": results, "kept": urlencode({"q": query})}
+        locale = Locale.get_active()
+        results, filters = engine.find(query, request.GET, locale, number)
+        page = Paginator(
+            range(min(results.total, engine.MAX_PAGE * engine.PER_PAGE)), engine.PER_PAGE
+        ).get_page(number)
+        if results.total and page.number != number:  # past the last page: show the last one
+            results, filters = engine.find(query, request.GET, locale, page.number)
+        if page.number == 1:
+            # Looked up, not Query.get(): that would store every query typed, personal data included.
+            promotions = SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query)
+            ).select_related("page")
+            if results.total and not PERSONAL.search(query):
+                Query.get(query).add_hit()
+    context = {
+        "query": query,
+        "results": results,
+        "page": page,
+        "promotions": promotions,
+        "filters": filters,
+        "parameters": engine.PARAMETERS,
+        "query_only": urlencode({"q": query}),
+        "kept": urlencode({"q": query, **filters.as_params()}),
+        "facets": filters.groups(results.facets) if results else [],
+        "whole_city": urlencode({"q": query, **filters.as_params(district=engine.WHOLE_CITY)}),
+    }
     return render(request, "search/search.html", context)
+
+
+@cache_control(public=True, max_age=60)
+def suggestions(request):
+    """JSON for the search box: {"suggestions": [{"title", "url", "kind"}]}, best first."""
+    text = request.GET.get("q", "")
+    if len(text) > MAX_SUGGEST_LENGTH:
+        message = _("The text is too long: at most %(limit)d characters.") % {"limit": MAX_SUGGEST_LENGTH}
+        return JsonResponse({"error": message}, status=400)
+    found = engine.suggest(_clean(text, MAX_SUGGEST_LENGTH), Locale.get_active()) if text.strip() else []
+    return JsonResponse({"suggestions": found})

@@ -167,10 +167,17 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     ]
 
     search_fields = [
-        index.SearchField("name", boost=3),
+        index.SearchField("title", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.SearchField("address"),
+        # What the public types is often a kind of place or service, not a name: "cooperativa",
+        # "mediació familiar", "Sagrada Família".
+        index.RelatedFields("family", [index.SearchField("name")]),
+        index.RelatedFields("sectors", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("neighbourhood", [index.SearchField("name")]),
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("district_id"),
         index.FilterField("family_id"),
@@ -199,6 +206,12 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def title(self):
+        """The name, under the field name search backends weight as a title (SQLite's index keeps
+        only fields called "title" in its title column)."""
+        return self.name
 
     @property
     def has_point(self):

@@ -124,7 +124,7 @@ def test_elasticsearch_url_selects_the_elasticsearch_backend():
         ELASTICSEARCH_URL="http://search.internal:9200",
         ELASTICSEARCH_INDEX_PREFIX="esstest_",
     )
-    assert result.stdout.split() == ["Elasticsearch9SearchBackend", "esstest_", "search.internal"], (
+    assert result.stdout.split() == ["CatalanElasticsearch9SearchBackend", "esstest_", "search.internal"], (
         result.stderr
     )
 

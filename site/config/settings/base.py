@@ -25,6 +25,7 @@ ENV_SCHEMA = {
     "REDIS_URL": (str, ""),
     "ELASTICSEARCH_URL": (str, ""),
     "ELASTICSEARCH_INDEX_PREFIX": (str, "ess_"),
+    "ELASTICSEARCH_ENGINE": (str, "elasticsearch9"),
     "WAGTAILADMIN_BASE_URL": (str, environ.Env.NOTSET),
     "TILES_URL": (str, "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     "TILES_ATTRIBUTION": (
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "wagtail.users",
@@ -174,18 +176,24 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Search: the database backend (SQLite FTS5 / PostgreSQL full text) unless Elasticsearch is configured.
+# Search: the database backend (search/backends/database.py) unless ELASTICSEARCH_URL is set; then
+# Elasticsearch or OpenSearch with Catalan analysis, and the database backend, kept up to date too,
+# answers while the server is unreachable.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
+            "ENGINE": env("ELASTICSEARCH_ENGINE"),
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX"),
             "TIMEOUT": 5,
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # Map basemap: any XYZ tile server; the map must still work when tiles fail to load.
 TILES_URL = env("TILES_URL")

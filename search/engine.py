@@ -1,0 +1,319 @@
+"""One search over initiatives and pages (home pages aside: they summarise everything), whatever the backend: what the search page and the
+autocomplete endpoint ask of it.
+
+Initiatives (a model) and pages are searched apart, in the same backend, and merged by score. Facets
+(kind, sector, district, family) are counted in the database over every match, so they give every
+value on every backend. When Elasticsearch is unreachable the same search runs on the database
+backend (kept up to date beside it) and a warning is logged.
+"""
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from core.models import HomePage
+from directori.models import District, EssFamily, Initiative, Sector
+from directori.text import fold
+from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
+
+from .snippets import highlight
+from .text import words
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+MAX_PAGE = 50  # a page ranks everything before it; nobody reads beyond
+SUGGESTIONS = 8
+
+KINDS = {
+    "initiative": _("Initiative"),
+    "sector": _("Sector table"),
+    "project": _("Tractor project"),
+    "news": _("News"),
+    "page": _("Page"),
+}
+PAGE_KINDS = {SectorPage: "sector", TractorProjectPage: "project", SectorNewsPage: "news"}
+# URL parameter of each facet, as in the directory.
+PARAMETERS = {"kind": "tipus", "sector": "sector", "district": "districte", "family": "familia"}
+VOCABULARIES = {"sector": Sector, "district": District, "family": EssFamily}
+FACET_LABELS = {
+    "kind": _("Type"),
+    "sector": _("Sector"),
+    "district": _("District"),
+    "family": _("Kind of organisation"),
+}
+# districte=tots: the whole city, even when the query names a district.
+WHOLE_CITY = "tots"
+
+
+@dataclass
+class Hit:
+    obj: object
+    kind: str
+    title: str
+    url: str
+    snippet: str
+    score: float
+
+    @property
+    def kind_label(self):
+        return KINDS[self.kind]
+
+
+@dataclass
+class Results:
+    hits: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=dict)
+    words: list = field(default_factory=list)
+
+
+@dataclass
+class Filters:
+    """The chosen facet values (objects, or the kind's key), the bad ones named in `rejected`."""
+
+    kind: str = ""
+    sector: Sector | None = None
+    district: District | None = None
+    family: EssFamily | None = None
+    rejected: list = field(default_factory=list)
+    inferred_district: bool = False
+    whole_city: bool = False
+
+    @classmethod
+    def from_params(cls, params):
+        filters = cls()
+        kind = params.get(PARAMETERS["kind"], "")
+        if kind in KINDS:
+            filters.kind = kind
+        elif kind:
+            filters.rejected.append((PARAMETERS["kind"], kind))
+        filters.whole_city = params.get(PARAMETERS["district"]) == WHOLE_CITY
+        for name, model in VOCABULARIES.items():
+            slug = params.get(PARAMETERS[name], "")
+            if slug and not (name == "district" and filters.whole_city):
+                value = model.objects.filter(slug=slug).first()
+                setattr(filters, name, value)
+                if value is None:
+                    filters.rejected.append((PARAMETERS[name], slug))
+        return filters
+
+    def infer_district(self, text):
+        """A district named in the query ("habitatge a Gràcia") becomes the district filter (unless
+        the visitor asked for the whole city), and its name leaves the text, unless nothing else would
+        remain. Returns the text to search."""
+        if self.district:
+            return text
+        folded = f" {' '.join(fold(text).split())} "
+        for district in District.objects.only("name", "slug"):
+            name = f" {fold(district.name)} "
+            remaining = folded.replace(name, " ")
+            if remaining != folded and words(remaining):
+                if not self.whole_city:
+                    self.district, self.inferred_district = district, True
+                return remaining.strip()
+        return text
+
+    def groups(self, facets):
+        """The facets as the page shows them: each with its parameter, label and options
+        (value, label, count, chosen), the chosen value kept even when it has no match."""
+        groups = []
+        for name, options in facets.items():
+            chosen = self.kind if name == "kind" else getattr(getattr(self, name), "slug", "")
+            if chosen and chosen not in [value for value, _, _ in options]:
+                options = [
+                    (chosen, KINDS[chosen] if name == "kind" else str(getattr(self, name)), 0),
+                    *options,
+                ]
+            groups.append(
+                {
+                    "param": PARAMETERS[name],
+                    "label": FACET_LABELS[name],
+                    "chosen": chosen,
+                    "options": [(value, label, count, value == chosen) for value, label, count in options],
+                }
+            )
+        return groups
+
+    def as_params(self, **changes):
+        values = {
+            "kind": self.kind,
+            **{name: getattr(getattr(self, name), "slug", "") for name in VOCABULARIES},
+            **changes,
+        }
+        if self.whole_city and not values["district"]:
+            values["district"] = WHOLE_CITY
+        return {PARAMETERS[name]: value for name, value in values.items() if value}
+
+
+def find(text, params, locale, page_number=1):
+    filters = Filters.from_params(params)
+    text = filters.infer_district(text)
+    results = _with_fallback(lambda backend: _find(backend, text, filters, locale, page_number))
+    return results, filters
+
+
+def suggest(text, locale):
+    """Up to SUGGESTIONS titles of initiatives and pages starting with the words typed."""
+    query = " ".join(fold(text).split())
+    if not query:
+        return []
+    return _with_fallback(lambda backend: _suggest(backend, query, locale))
+
+
+def _with_fallback(run):
+    backend = get_search_backend()
+    try:
+        return run(backend)
+    except getattr(backend, "unavailable", ()) as error:
+        logger.warning("Search backend unreachable, answering from the database backend: %s", error)
+        return run(get_search_backend("database"))
+
+
+def _querysets(filters, locale):
+    """(initiatives, pages) the filters allow; None where a filter rules a whole side out."""
+    initiatives = pages = None
+    if filters.kind in ("", "initiative"):
+        initiatives = Initiative.objects.live()
+        if filters.sector:
+            in_sector = Initiative.sectors.through.objects.filter(sector=filters.sector)
+            initiatives = initiatives.filter(pk__in=in_sector.values_list("initiative_id", flat=True))
+        if filters.district:
+            initiatives = initiatives.filter(district_id=filters.district.pk)
+        if filters.family:
+            initiatives = initiatives.filter(family_id=filters.family.pk)
+    if filters.kind != "initiative" and not filters.family:
+        pages = Page.objects.live().public().filter(locale=locale).not_type(HomePage).specific()
+        if filters.kind:
+            models = [model for model, kind in PAGE_KINDS.items() if kind == filters.kind]
+            pages = pages.type(*models) if models else pages.not_type(*PAGE_KINDS)
+        if filters.sector:
+            in_table = Q(pk__in=[])
+            for path in SectorPage.objects.filter(locale=locale, sector=filters.sector).values_list(
+                "path", flat=True
+            ):
+                in_table |= Q(path__startswith=path)
+            pages = pages.filter(in_table)
+        if filters.district:
+            involved = TractorProjectPage.districts.through.objects.filter(district=filters.district)
+            pages = pages.filter(pk__in=involved.values_list("tractorprojectpage_id", flat=True))
+    return initiatives, pages
+
+
+def _find(backend, text, filters, locale, page_number):
+    query = " ".join(words(text))
+    if not query:
+        return Results()
+    stop = min(max(page_number, 1), MAX_PAGE) * PER_PAGE
+    ranked, matched = [], {}
+    for side, queryset in zip(("initiatives", "pages"), _querysets(filters, locale), strict=True):
+        if queryset is None:
+            continue
+        found = backend.search(query, queryset, operator="and").annotate_score("_score")
+        ranked += [(obj._score or 0, side, obj) for obj in found[:stop]]
+        matched[side] = found.matching()
+    ranked.sort(key=lambda entry: -entry[0])
+    facets, total = _facets(matched, locale)
+    hits = [_hit(obj, side, score, query) for score, side, obj in ranked[stop - PER_PAGE : stop]]
+    return Results(hits=hits, total=total, facets=facets, words=query.split())
+
+
+def _facets(matched, locale):
+    """Counts of every value of every facet over all matches, and the number of matches."""
+    counts = {name: Counter() for name in PARAMETERS}
+    total = 0
+    if "initiatives" in matched:
+        rows = list(
+            Initiative.objects.filter(pk__in=matched["initiatives"]).values_list(
+                "pk", "district_id", "family_id"
+            )
+        )
+        total += len(rows)
+        counts["kind"]["initiative"] = len(rows)
+        counts["district"].update(district for _, district, _ in rows if district)
+        counts["family"].update(family for _, _, family in rows if family)
+        through = Initiative.sectors.through.objects.filter(initiative_id__in=matched["initiatives"])
+        counts["sector"].update(through.values_list("sector_id", flat=True))
+    if "pages" in matched:
+        pages = list(
+            Page.objects.filter(pk__in=matched["pages"]).values_list("pk", "path", "content_type_id")
+        )
+        total += len(pages)
+        kinds = {_content_type_id(model): kind for model, kind in PAGE_KINDS.items()}
+        counts["kind"].update(kinds.get(content_type, "page") for _, _, content_type in pages)
+        tables = list(SectorPage.objects.filter(locale=locale).values_list("path", "sector_id"))
+        counts["sector"].update(
+            sector for _, path, _ in pages for table, sector in tables if path.startswith(table) and sector
+        )
+        involved = TractorProjectPage.districts.through.objects.filter(
+            tractorprojectpage_id__in=matched["pages"]
+        )
+        counts["district"].update(involved.values_list("district_id", flat=True))
+    facets = {"kind": [(kind, KINDS[kind], n) for kind, n in counts["kind"].items() if n]}
+    for name, model in VOCABULARIES.items():
+        values = model.objects.in_bulk(list(counts[name]))
+        facets[name] = sorted(
+            ((values[pk].slug, str(values[pk]), n) for pk, n in counts[name].items() if pk in values),
+            key=lambda facet: (-facet[2], facet[1]),
+        )
+    return facets, total
+
+
+def _content_type_id(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model).pk
+
+
+def _hit(obj, side, score, query):
+    if side == "initiatives":
+        return Hit(
+            obj,
+            "initiative",
+            obj.name,
+            obj.get_absolute_url(),
+            highlight(_initiative_text(obj), query),
+            score,
+        )
+    return Hit(
+        obj, PAGE_KINDS.get(type(obj), "page"), obj.title, obj.url, highlight(_page_text(obj), query), score
+    )
+
+
+def _initiative_text(initiative):
+    return " ".join(filter(None, (strip_tags(initiative.description), initiative.address)))
+
+
+def _page_text(page):
+    """The page's summary for a snippet: its search description, introduction, else its body."""
+    for name in ("search_description", "introduction", "body"):
+        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        if text:
+            return text
+    return ""
+
+
+def _suggest(backend, query, locale):
+    found = []
+    for side, queryset in (
+        ("initiatives", Initiative.objects.live()),
+        ("pages", Page.objects.live().public().filter(locale=locale).not_type(HomePage).specific()),
+    ):
+        results = backend.autocomplete(query, queryset).annotate_score("_score")
+        found += [(obj._score or 0, side, obj) for obj in results[:SUGGESTIONS]]
+    found.sort(key=lambda entry: -entry[0])
+    return [
+        {
+            "title": obj.name if side == "initiatives" else obj.title,
+            "url": obj.get_absolute_url() if side == "initiatives" else obj.url,
+            "kind": str(KINDS["initiative" if side == "initiatives" else PAGE_KINDS.get(type(obj), "page")]),
+        }
+        for _, side, obj in found[:SUGGESTIONS]
+    ]
