@@ -82,6 +82,10 @@ def run(command, sizes):
             )
             new = sorted(set(Initiative.objects.filter(source="bench").values_list("pk", flat=True)) - before)
             _describe(new)
+            with connection.cursor() as cursor:
+                # Fresh planner statistics, as autovacuum would give a real import (PostgreSQL plans
+                # the rolled-back synthetic rows badly without them).
+                cursor.execute("ANALYZE")
             for label, query, autocomplete in (
                 ("common", COMMON, False),
                 ("rare", RARE, False),

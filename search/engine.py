@@ -3,14 +3,16 @@ autocomplete endpoint ask of it.
 
 Initiatives (a model) and pages are searched apart, in the same backend, and merged by score. Facets
 (kind, sector, district, family) are counted in the database over every match, so they give every
-value on every backend. When Elasticsearch is unreachable the same search runs on the database
+value (on Elasticsearch, over its first 10,000 matches: see backends/elasticsearch.py). When Elasticsearch is unreachable the same search runs on the database
 backend (kept up to date beside it) and a warning is logged.
 """
 
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from html import unescape
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +44,12 @@ KINDS = {
 PAGE_KINDS = {SectorPage: "sector", TractorProjectPage: "project", SectorNewsPage: "news"}
 # URL parameter of each facet, as in the directory.
 PARAMETERS = {"kind": "tipus", "sector": "sector", "district": "districte", "family": "familia"}
-VOCABULARIES = {"sector": Sector, "district": District, "family": EssFamily}
+# Querysets, not models: districts are read without their boundaries.
+VOCABULARIES = {
+    "sector": Sector.objects.all(),
+    "district": District.objects.defer("geometry"),
+    "family": EssFamily.objects.all(),
+}
 FACET_LABELS = {
     "kind": _("Type"),
     "sector": _("Sector"),
@@ -55,12 +62,10 @@ WHOLE_CITY = "tots"
 
 @dataclass
 class Hit:
-    obj: object
     kind: str
     title: str
     url: str
     snippet: str
-    score: float
 
     @property
     def kind_label(self):
@@ -72,7 +77,6 @@ class Results:
     hits: list = field(default_factory=list)
     total: int = 0
     facets: dict = field(default_factory=dict)
-    words: list = field(default_factory=list)
 
 
 @dataclass
@@ -96,10 +100,10 @@ class Filters:
         elif kind:
             filters.rejected.append((PARAMETERS["kind"], kind))
         filters.whole_city = params.get(PARAMETERS["district"]) == WHOLE_CITY
-        for name, model in VOCABULARIES.items():
+        for name, vocabulary in VOCABULARIES.items():
             slug = params.get(PARAMETERS[name], "")
             if slug and not (name == "district" and filters.whole_city):
-                value = model.objects.filter(slug=slug).first()
+                value = vocabulary.filter(slug=slug).first()
                 setattr(filters, name, value)
                 if value is None:
                     filters.rejected.append((PARAMETERS[name], slug))
@@ -108,15 +112,15 @@ class Filters:
     def infer_district(self, text):
         """A district named in the query ("habitatge a Gràcia") becomes the district filter (unless
         the visitor asked for the whole city), and its name leaves the text, unless nothing else would
-        remain. Returns the text to search."""
-        if self.district:
-            return text
+        remain. A district already chosen (page 2, the filters form) leaves the text the same way, so
+        its name never becomes a required word. Returns the text to search."""
         folded = f" {' '.join(fold(text).split())} "
-        for district in District.objects.only("name", "slug"):
+        districts = [self.district] if self.district else District.objects.only("name", "slug")
+        for district in districts:
             name = f" {fold(district.name)} "
             remaining = folded.replace(name, " ")
             if remaining != folded and words(remaining):
-                if not self.whole_city:
+                if not (self.district or self.whole_city):
                     self.district, self.inferred_district = district, True
                 return remaining.strip()
         return text
@@ -127,6 +131,8 @@ class Filters:
         groups = []
         for name, options in facets.items():
             chosen = self.kind if name == "kind" else getattr(getattr(self, name), "slug", "")
+            if not options and not chosen:
+                continue
             if chosen and chosen not in [value for value, _, _ in options]:
                 options = [
                     (chosen, KINDS[chosen] if name == "kind" else str(getattr(self, name)), 0),
@@ -221,8 +227,8 @@ def _find(backend, text, filters, locale, page_number):
         matched[side] = found.matching()
     ranked.sort(key=lambda entry: -entry[0])
     facets, total = _facets(matched, locale)
-    hits = [_hit(obj, side, score, query) for score, side, obj in ranked[stop - PER_PAGE : stop]]
-    return Results(hits=hits, total=total, facets=facets, words=query.split())
+    hits = [_hit(obj, side, query) for _, side, obj in ranked[stop - PER_PAGE : stop]]
+    return Results(hits=hits, total=total, facets=facets)
 
 
 def _facets(matched, locale):
@@ -230,23 +236,25 @@ def _facets(matched, locale):
     counts = {name: Counter() for name in PARAMETERS}
     total = 0
     if "initiatives" in matched:
-        rows = list(
-            Initiative.objects.filter(pk__in=matched["initiatives"]).values_list(
-                "pk", "district_id", "family_id"
-            )
+        # One row per initiative and sector (None without sectors): one pass over the matches.
+        rows = (
+            Initiative.objects.filter(pk__in=matched["initiatives"])
+            .order_by()
+            .values_list("pk", "district_id", "family_id", "sectors")
         )
-        total += len(rows)
-        counts["kind"]["initiative"] = len(rows)
-        counts["district"].update(district for _, district, _ in rows if district)
-        counts["family"].update(family for _, _, family in rows if family)
-        through = Initiative.sectors.through.objects.filter(initiative_id__in=matched["initiatives"])
-        counts["sector"].update(through.values_list("sector_id", flat=True))
+        rows = list(rows)
+        initiatives = {pk: (district, family) for pk, district, family, _ in rows}
+        counts["sector"].update(Counter(sector for *_, sector in rows if sector))
+        counts["district"].update(Counter(district for district, _ in initiatives.values() if district))
+        counts["family"].update(Counter(family for _, family in initiatives.values() if family))
+        total += len(initiatives)
+        counts["kind"]["initiative"] = len(initiatives)
     if "pages" in matched:
         pages = list(
             Page.objects.filter(pk__in=matched["pages"]).values_list("pk", "path", "content_type_id")
         )
         total += len(pages)
-        kinds = {_content_type_id(model): kind for model, kind in PAGE_KINDS.items()}
+        kinds = {ContentType.objects.get_for_model(model).pk: kind for model, kind in PAGE_KINDS.items()}
         counts["kind"].update(kinds.get(content_type, "page") for _, _, content_type in pages)
         tables = list(SectorPage.objects.filter(locale=locale).values_list("path", "sector_id"))
         counts["sector"].update(
@@ -257,8 +265,8 @@ def _facets(matched, locale):
         )
         counts["district"].update(involved.values_list("district_id", flat=True))
     facets = {"kind": [(kind, KINDS[kind], n) for kind, n in counts["kind"].items() if n]}
-    for name, model in VOCABULARIES.items():
-        values = model.objects.in_bulk(list(counts[name]))
+    for name, vocabulary in VOCABULARIES.items():
+        values = vocabulary.in_bulk(list(counts[name]))
         facets[name] = sorted(
             ((values[pk].slug, str(values[pk]), n) for pk, n in counts[name].items() if pk in values),
             key=lambda facet: (-facet[2], facet[1]),
@@ -266,35 +274,25 @@ def _facets(matched, locale):
     return facets, total
 
 
-def _content_type_id(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(model).pk
-
-
-def _hit(obj, side, score, query):
+def _hit(obj, side, query):
     if side == "initiatives":
-        return Hit(
-            obj,
-            "initiative",
-            obj.name,
-            obj.get_absolute_url(),
-            highlight(_initiative_text(obj), query),
-            score,
-        )
-    return Hit(
-        obj, PAGE_KINDS.get(type(obj), "page"), obj.title, obj.url, highlight(_page_text(obj), query), score
-    )
+        return Hit("initiative", obj.name, obj.get_absolute_url(), highlight(_initiative_text(obj), query))
+    return Hit(PAGE_KINDS.get(type(obj), "page"), obj.title, obj.url, highlight(_page_text(obj), query))
+
+
+def _plain(html):
+    """Text of stored HTML: tags out, entities decoded (snippets escape it again)."""
+    return unescape(strip_tags(html))
 
 
 def _initiative_text(initiative):
-    return " ".join(filter(None, (strip_tags(initiative.description), initiative.address)))
+    return " ".join(filter(None, (_plain(initiative.description), initiative.address)))
 
 
 def _page_text(page):
     """The page's summary for a snippet: its search description, introduction, else its body."""
     for name in ("search_description", "introduction", "body"):
-        text = strip_tags(str(getattr(page, name, "") or "")).strip()
+        text = _plain(str(getattr(page, name, "") or "")).strip()
         if text:
             return text
     return ""

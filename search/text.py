@@ -9,7 +9,8 @@ import re
 
 from directori.text import fold
 
-# Articles, prepositions and conjunctions that carry no meaning in a search box (folded).
+# Articles, prepositions and conjunctions that carry no meaning in a search box (folded): Catalan, and
+# the Spanish ones people also type.
 STOP_WORDS = frozenset(
     [
         "a",
@@ -40,16 +41,10 @@ STOP_WORDS = frozenset(
         "uns",
         "unes",
         "y",
-        "del",
-        "de",
-        "la",
         "las",
         "con",
         "para",
         "por",
-        "en",
-        "el",
-        "los",
     ]
 )
 MIN_STEM = 4

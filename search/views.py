@@ -39,7 +39,7 @@ def search(request):
     query = _clean(request.GET.get("q", ""), MAX_QUERY_LENGTH)
     number = _page_number(request.GET.get("pagina"))
     results = page = promotions = None
-    filters = engine.Filters.from_params(request.GET)
+    filters = engine.Filters()
     if query:
         locale = Locale.get_active()
         results, filters = engine.find(query, request.GET, locale, number)
@@ -61,10 +61,10 @@ def search(request):
         "page": page,
         "promotions": promotions,
         "filters": filters,
-        "parameters": engine.PARAMETERS,
         "query_only": urlencode({"q": query}),
         "kept": urlencode({"q": query, **filters.as_params()}),
         "facets": filters.groups(results.facets) if results else [],
+        "filtered": bool(filters.as_params()),
         "whole_city": urlencode({"q": query, **filters.as_params(district=engine.WHOLE_CITY)}),
     }
     return render(request, "search/search.html", context)

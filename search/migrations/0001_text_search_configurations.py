@@ -1,5 +1,5 @@
 """PostgreSQL text search configurations for the database backend (search/backends/database.py):
-`catalan_unaccent` (accents off, then Catalan stemming and stop words) for documents and queries, and
+`catalan_unaccent` (accents off, then the Catalan Snowball stemmer) for documents and queries, and
 `simple_unaccent` (accents off, no stemming) for autocomplete. Nothing to do on other databases."""
 
 from django.db import migrations

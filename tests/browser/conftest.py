@@ -7,6 +7,7 @@ from django.db import connections
 
 import pytest
 
+from directori.models import EssFamily, Initiative, Sector
 from tests.conftest import require
 
 CHROMIUM = "/usr/bin/chromium"
@@ -65,3 +66,21 @@ def page(chromium, live_server):
     )
     yield tab
     context.close()
+
+
+@pytest.fixture
+def providers(boundaries):
+    """Three live providers: two mediation services (one in Gràcia) and a bike workshop in Gràcia."""
+    family = EssFamily.objects.create(slug="associacio", name="Associació")
+    care = Sector.objects.create(slug="cures", name="Cures")
+    for name, lon, lat in (
+        ("Mediació Familiar Gràcia", 2.1580, 41.4015),
+        ("Mediació del Poblenou", 2.2010, 41.4010),
+        ("BiciTaller de Gràcia", 2.1574, 41.4010),
+    ):
+        initiative = Initiative(
+            name=name, description=f"<p>{name}.</p>", longitude=lon, latitude=lat, family=family, live=True
+        )
+        initiative.save()
+        initiative.sectors.set([care])
+        initiative.save()

@@ -2,24 +2,9 @@
 
 import pytest
 
-from directori.models import EssFamily, Initiative, Sector
+from directori.models import Initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def providers(boundaries):
-    family = EssFamily.objects.create(slug="associacio", name="Associació")
-    care = Sector.objects.create(slug="cures", name="Cures")
-    for name, lon, lat in (
-        ("Mediació Familiar Gràcia", 2.1580, 41.4015),
-        ("Mediació del Poblenou", 2.2010, 41.4010),
-        ("BiciTaller de Gràcia", 2.1574, 41.4010),
-    ):
-        initiative = Initiative(name=name, longitude=lon, latitude=lat, family=family, live=True)
-        initiative.save()
-        initiative.sectors.set([care])
-        initiative.save()
 
 
 def test_visitor_searches_filters_and_opens_a_provider(providers, page):

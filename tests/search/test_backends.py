@@ -3,7 +3,7 @@ the fallback when it is unreachable, and saving while it is down.
 
 No Elasticsearch server can run on these machines: the index settings and mappings are checked as
 configuration (what the backend would send), not against a live server. With ELASTICSEARCH_URL set,
-`test_live_elasticsearch_*` and the whole suite run against that server.
+`LiveElasticsearchTests` run against that server (and the rest of the suite searches through it).
 """
 
 import logging
@@ -17,7 +17,6 @@ from wagtail.search.backends import get_search_backend
 import pytest
 
 from directori.models import Initiative
-from search.backends.elasticsearch import ENGINES
 from tests.sectors.conftest import SeededSiteTestCase
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +41,13 @@ def elasticsearch_settings(url, engine="elasticsearch9"):
     }
 
 
-def test_the_default_backend_is_the_database_one_for_this_database():
+def test_the_database_backend_is_ours_for_this_database():
+    from django.conf import settings
     from django.db import connection
 
-    expected = {"sqlite": "FastSQLiteSearchBackend", "postgresql": "CatalanPostgresSearchBackend"}[
-        connection.vendor
-    ]
-    assert type(get_search_backend()).__name__ == expected
+    expected = {"sqlite": "FastSQLiteSearchBackend", "postgresql": "CatalanPostgresSearchBackend"}
+    name = "database" if settings.ELASTICSEARCH_URL else "default"
+    assert type(get_search_backend(name)).__name__ == expected[connection.vendor]
 
 
 @pytest.mark.parametrize("engine", ["elasticsearch8", "elasticsearch9"])
@@ -84,10 +83,6 @@ def test_elasticsearch_index_settings_define_catalan_analysis(engine):
         name for name, field in properties.items() if field.get("type") == "text" and "analyzer" not in field
     ]
     assert "_all_text" in text
-
-
-def test_every_engine_is_named():
-    assert set(ENGINES) == {"elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
 
 
 def get_search_backend_from(backends):
@@ -147,3 +142,20 @@ class LiveElasticsearchTests(SeededSiteTestCase):
         self.assertTrue(all(token.isascii() and token.islower() for token in tokens))
         found = [i.name for i in backend.search("habitatges", Initiative.objects.live())[:100]]
         self.assertIn("Habitem Verdun", found)
+
+
+class AdminSearchTests(SeededSiteTestCase):
+    """The admin searches through the same backend: its page and snippet searches still work."""
+
+    def test_admin_searches_pages_and_initiatives(self):
+        from django.contrib.auth import get_user_model
+
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+        pages = client.get("/admin/pages/search/", {"q": "mobilitat"})
+        self.assertEqual(pages.status_code, 200)
+        self.assertIn("Taula de mobilitat", pages.content.decode())
+        initiatives = client.get("/admin/snippets/directori/initiative/", {"q": "habitem verdun"})
+        self.assertEqual(initiatives.status_code, 200)
+        self.assertIn("Habitem Verdun", initiatives.content.decode())
+        self.assertNotIn("BiciTaller Verdun", initiatives.content.decode())

@@ -108,6 +108,23 @@ class FixedQueriesTests(SeededSiteTestCase):
         self.assertIn("districte=tots", body)
         whole_city = self.search(q="habitatge a Gràcia", districte="tots")
         self.assertGreater(count(whole_city), count(response))
+        # Page 2 and "Apply filters" send the district explicitly: the same results, not none.
+        explicit = self.search(q="habitatge a Gràcia", districte="gracia")
+        self.assertEqual(results(explicit), results(response))
+
+    def test_nothing_found_says_so_and_lists_nothing(self):
+        body = self.search(q="xyzzy").content.decode()
+        self.assertIn("No s'ha trobat res", body)
+        self.assertNotIn('class="search-results"', body)
+        self.assertNotIn("Treu tots els filtres", body)
+
+    def test_snippets_decode_stored_entities_and_escape_once(self):
+        initiative = Initiative.objects.get(name="Habitem Verdun")
+        initiative.description = "<p>Cooperativa d&#x27;habitatge &amp; barri &lt;b&gt;</p>"
+        initiative.save()
+        body = self.search(q="Habitem Verdun habitatge").content.decode()
+        self.assertIn("d&#x27;<mark>habitatge</mark> &amp; barri &lt;b&gt;", body)
+        self.assertNotIn("&amp;#x27;", body)
 
     def test_facets_count_every_value_and_filter(self):
         body = self.search(q="cooperativa").content.decode()
@@ -160,7 +177,7 @@ class FixedQueriesTests(SeededSiteTestCase):
         self.assertNotIn("Habitem Verdun", [s["title"] for s in suggestions])
 
     def test_other_languages_search_their_own_pages(self):
-        response = self.client.get("/es/buscar/" if False else "/es/cerca/", {"q": "vivienda"})
+        response = self.client.get("/es/cerca/", {"q": "vivienda"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("Mesa de vivienda", [title for _, title in results(response)])
         self.assertNotIn("Taula d'habitatge", [title for _, title in results(response)])
@@ -201,6 +218,7 @@ class FixedQueriesTests(SeededSiteTestCase):
         )
         body = self.search(q="habitatge").content.decode()
         self.assertLess(body.index("Sobre el projecte"), body.index('class="search-results"'))
+        self.assertIn(f'<a href="{about.url}">Sobre el projecte</a>', body)
         self.search(q="habitatge")
         self.search(q="escriu-me a maria@example.org habitatge")
         self.search(q="habitatge 612345678")

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from directori.boundaries import EXPECTED, BoundaryError, default_sources, read_sources, save_boundaries
-from directori.models import District, Neighbourhood
+from directori.importing import update_search_index
+from directori.models import District, Initiative, Neighbourhood
 from directori.placement import place_initiatives
 
 
@@ -55,6 +56,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 counts = save_boundaries(boundaries)
                 replaced = place_initiatives()
+                if replaced:  # the search index holds each initiative's neighbourhood name
+                    update_search_index(
+                        list(
+                            Initiative.objects.filter(neighbourhood__isnull=False).values_list(
+                                "pk", flat=True
+                            )
+                        )
+                    )
         except BoundaryError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(

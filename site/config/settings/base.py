@@ -175,7 +175,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Search: the database backend (SQLite FTS5 / PostgreSQL full text) unless Elasticsearch is configured.
 # Search: the database backend (search/backends/database.py) unless ELASTICSEARCH_URL is set; then
 # Elasticsearch or OpenSearch with Catalan analysis, and the database backend, kept up to date too,
 # answers while the server is unreachable.
