@@ -33,6 +33,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -161,8 +162,11 @@ class PostgresRankOnceMixin(RankOnceMixin):
         )
 
     def score(self, config):
-        query = self.tsquery(config)
-        return SearchRank(F("title"), query) * F("title_norm") + SearchRank(F("body"), query)
+        """The stock backend's score: ts_rank with its field-boost weights, title norm applied."""
+        query, weights = self.tsquery(config), list(WEIGHTS_VALUES)
+        return SearchRank(F("title"), query, weights=weights) * F("title_norm") + SearchRank(
+            F("body"), query, weights=weights
+        )
 
     def matching_pks(self, config):
         pk = self.queryset.model._meta.pk
