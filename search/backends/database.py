@@ -45,7 +45,8 @@ AUTOCOMPLETE_CONFIG = "simple_unaccent"
 
 class RankOnceMixin:
     """Relevance-ordered search from the index entries (see the module's docstring). A backend gives
-    `matching_entries(config)` and `score()`; `OBJECT_ID` names the entry's object id in them."""
+    `text_matches(config)` (the entries of the model's content types whose text matches), `score()`
+    and `matching_pks(config)`; `OBJECT_ID` names the entry's object id in them."""
 
     OBJECT_ID = "object_id"
 
@@ -61,6 +62,10 @@ class RankOnceMixin:
 
     def content_types(self):
         return get_descendants_content_types_pks(self.queryset.model)
+
+    def matching_entries(self, config):
+        """The entries whose text matches and whose object is in the queryset."""
+        return self.text_matches(config).filter(self.in_queryset())
 
     def scored_entries(self, config):
         """The matching entries with a score (higher is better), best first."""
@@ -101,7 +106,9 @@ class RankOnceResults:
         return clone
 
     def matching(self):
-        """Every match as a subquery of primary keys, for `pk__in` (the search page's facets)."""
+        """The primary keys whose text matches, as a subquery for `queryset.filter(pk__in=...)` (the
+        search page's facets). Not restricted to the queryset: the caller's filter does that, so the
+        model's table is read once."""
         compiler = self.query_compiler
         if not compiler._ranks_once(True):
             return self.unranked().get_queryset().values("pk")
@@ -153,13 +160,11 @@ class PostgresRankOnceMixin(RankOnceMixin):
             self._parsed[config] = ParsedQuery(cursor.fetchone()[0])
         return self._parsed[config]
 
-    def matching_entries(self, config):
+    def text_matches(self, config):
         query = self.tsquery(config)
         # One condition per tsvector column, so each uses its GIN index.
         matches = reduce(operator.or_, [Q(**{vector: query}) for vector in self.VECTORS])
-        return IndexEntry.objects.filter(
-            matches, self.in_queryset(), content_type_id__in=self.content_types()
-        )
+        return IndexEntry.objects.filter(matches, content_type_id__in=self.content_types())
 
     def score(self, config):
         """The stock backend's score: ts_rank with its field-boost weights, title norm applied."""
@@ -171,7 +176,7 @@ class PostgresRankOnceMixin(RankOnceMixin):
     def matching_pks(self, config):
         pk = self.queryset.model._meta.pk
         as_pk = Cast(self.OBJECT_ID, output_field=pk.target_field if pk.is_relation else pk)
-        return self.matching_entries(config).annotate(_pk=as_pk).values("_pk")
+        return self.text_matches(config).annotate(_pk=as_pk).values("_pk")
 
 
 class PostgresQueryCompiler(PostgresRankOnceMixin, PostgresSearchQueryCompiler):

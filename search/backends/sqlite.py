@@ -45,13 +45,13 @@ class TitleWeightedScore(Func):
 class SQLiteRankOnceMixin(RankOnceMixin):
     OBJECT_ID = "index_entry__object_id"
 
-    def matching_entries(self, config):
+    def text_matches(self, config):
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalize(self.query), config)
         )
         return (
             SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(self.in_queryset(), index_entry__content_type__in=self.content_types())
+            .filter(index_entry__content_type__in=self.content_types())
             .order_by()
         )
 
@@ -62,7 +62,7 @@ class SQLiteRankOnceMixin(RankOnceMixin):
         """An FTS5-first subquery. A plain `pk IN (match)` lets SQLite start from the index entries and
         run the match once per entry (seconds at 10k); ordering the subquery by the FTS5 rowid, and
         slicing it so Django keeps that order, makes it scan the FTS5 table first."""
-        return self.matching_entries(config).order_by("index_entry_id").values(self.OBJECT_ID)[:MATCH_LIMIT]
+        return self.text_matches(config).order_by("index_entry_id").values(self.OBJECT_ID)[:MATCH_LIMIT]
 
 
 class PrefixWordsMixin:

@@ -140,6 +140,15 @@ class FixedQueriesTests(SeededSiteTestCase):
         self.assertEqual(sum(map(int, kinds.values())), total)
         districts = re.findall(r'name="districte" value="([\w-]+)"', body)
         self.assertEqual(len(districts), 10, "every district with a match, not the first few")
+        # Each number shown beside a value is what choosing that value finds.
+        for param in ("districte", "sector", "familia"):
+            options = re.findall(
+                rf'name="{param}" value="([\w-]+)"[^>]*>\s*[^<]*<span class="facet__count">\((\d+)\)', body
+            )
+            self.assertTrue(options, param)
+            for value, shown in options:
+                chosen = self.search(q="cooperativa", **{param: value})
+                self.assertEqual(count(chosen), int(shown), f"{param}={value}")
         only_projects = self.search(q="cooperativa", tipus="project")
         self.assertEqual(count(only_projects), int(kinds["project"]))
         self.assertEqual({kind for kind, _ in results(only_projects)}, {"Projecte tractor"})
@@ -165,9 +174,11 @@ class FixedQueriesTests(SeededSiteTestCase):
         self.assertIn('rel="next"', first.content.decode())
 
     def test_drafts_and_unpublished_things_never_appear(self):
+        counted = count(self.search(q="Verdun"))
         initiative = Initiative.objects.get(name="Habitem Verdun")
         initiative.live = False
         initiative.save()
+        self.assertEqual(count(self.search(q="Verdun")), counted - 1, "the total counts live ones only")
         table = SectorPage.objects.get(locale__language_code="ca", sector__slug="mobilitat")
         table.unpublish()
         draft = table.get_children().first().specific
