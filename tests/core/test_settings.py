@@ -108,7 +108,7 @@ def test_redis_url_switches_the_cache_to_redis():
         "cache.set('ess-probe', 'd\\'acord', 30); print(type(cache).__name__, cache.get('ess-probe'))"
     )
     result = manage_shell(script, DJANGO_SETTINGS_MODULE="config.settings.dev", REDIS_URL=url)
-    assert result.stdout.strip() == "RedisCache d'acord", result.stderr
+    assert result.stdout.strip() == "FailOpenRedisCache d'acord", result.stderr
     assert redis.Redis.from_url(url).exists("ess:1:ess-probe"), "the value must be stored in Redis"
 
 
