@@ -13,9 +13,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import health
+
 from .api import api
 
 private_patterns = [
+    path("healthz", health.liveness, name="healthz"),
+    path("readyz", health.readiness, name="readyz"),
     path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,6 +34,9 @@ public_patterns = i18n_patterns(
 )
 
 urlpatterns = private_patterns + public_patterns
+
+# A database that cannot be reached answers 503 with Retry-After, anything else Django's 500.
+handler500 = "core.unavailable.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -16,6 +16,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache.backends.redis import RedisCache
+
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)

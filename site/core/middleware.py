@@ -1,7 +1,7 @@
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Routes outside i18n_patterns: their 404s are answers, not pages missing a language prefix.
-UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/")
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -25,7 +25,17 @@ class RedisServer:
 
     def start(self):
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--dir", self.tmp_path],
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--dir",
+                self.tmp_path,
+            ],
             stdout=subprocess.DEVNULL,
         )
         client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
@@ -56,7 +66,8 @@ def server(tmp_path):
 def cache(server, monkeypatch):
     monkeypatch.setattr(fail_open, "outage", fail_open.Outage())
     backend = fail_open.FailOpenRedisCache(
-        f"redis://127.0.0.1:{server.port}/0", {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2}}
+        f"redis://127.0.0.1:{server.port}/0",
+        {"OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 2}},
     )
     yield backend
     backend.close()

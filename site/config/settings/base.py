@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "health_check",  # /healthz and /readyz (site/core/health.py)
     "ninja",  # its Swagger UI files, served locally
     "django.contrib.auth",
     "django.contrib.contenttypes",

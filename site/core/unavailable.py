@@ -1,0 +1,35 @@
+"""PostgreSQL down → 503 with `Retry-After`, in the language of the URL, not a 500.
+
+One place sees every failure: Django's 500 handler, which it calls inside the `except` of whatever
+raised, whether a connection error came from entering ATOMIC_REQUESTS' transaction, from the session
+or user lookup in a middleware, or from the view. A database that cannot be reached
+(OperationalError, InterfaceError) answers 503 with a page rendered from a template that needs no
+database and no request context (the API gets JSON); anything else keeps Django's 500 page.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views import defaults
+
+RETRY_AFTER = 30  # seconds: a restart or a failover usually takes about this long
+
+
+def server_error(request):
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse({"detail": _("The service is temporarily unavailable.")}, status=503)
+        else:
+            body = loader.get_template("503.html").render({"language": language, "retry_after": RETRY_AFTER})
+            response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
