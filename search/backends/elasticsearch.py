@@ -5,17 +5,25 @@ and search autocomplete with `standard` too, so "habitació" never meets the fol
 every text field's default analyzer is Catalan (elision, lower case, Catalan stop words, ASCII folding,
 Catalan stemmer) and autocomplete searches with the same folding it was indexed with.
 
+Writes fail open: when the server is unreachable `add`, `add_bulk`, `delete` and `refresh_indexes`
+log a warning and return, so saves, imports and deletions go through (the database backend, also
+kept up to date, answers searches meanwhile); `manage.py update_index` brings the server's indexes
+up to date once it answers again, and it alone fails loudly.
+
 `matching()` returns the primary keys of every match (up to `MATCH_WINDOW`, Elasticsearch's default
 `max_result_window`) so the search page counts facets in the database, every value included.
 """
 
+import logging
 from copy import deepcopy
-from functools import cache
+from functools import cache, wraps
 from importlib import import_module
 
 from modelsearch.utils import deep_update
 
 MATCH_WINDOW = 10_000
+
+logger = logging.getLogger(__name__)
 
 ENGINES = {
     "elasticsearch8": ("modelsearch.backends.elasticsearch8", "Elasticsearch8SearchBackend"),
@@ -95,6 +103,25 @@ def unavailable_errors():
     return tuple(errors)
 
 
+def fail_open(method, describe):
+    """`method` (a backend write), logging a warning instead of raising when the server is down."""
+
+    @wraps(method)
+    def wrapper(self, *args):
+        try:
+            return method(self, *args)
+        except self.unavailable as error:
+            logger.warning(
+                "Search server %s unreachable (%s): %s not written to its index; "
+                "run `manage.py update_index` once it answers.",
+                ", ".join(f"{host['host']}:{host['port']}" for host in self.hosts),
+                error.__class__.__name__,
+                describe(*args),
+            )
+
+    return wrapper
+
+
 @cache
 def catalan(base):
     """`base` (a modelsearch Elasticsearch/OpenSearch backend class) with Catalan analysis."""
@@ -117,6 +144,12 @@ def catalan(base):
             ),
             "results_class": type("CatalanResults", (base.results_class,), {"matching": matching}),
             "unavailable": unavailable_errors(),
+            "add": fail_open(base.add, lambda obj: repr(obj)),
+            "add_bulk": fail_open(
+                base.add_bulk, lambda model, objs: f"{len(objs)} {model._meta.label} objects"
+            ),
+            "delete": fail_open(base.delete, lambda obj: f"the deletion of {obj!r}"),
+            "refresh_indexes": fail_open(base.refresh_indexes, lambda: "a refresh"),
         },
     )
 

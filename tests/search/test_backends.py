@@ -9,7 +9,10 @@ configuration (what the backend would send), not against a live server. With ELA
 import logging
 import os
 import socket
+import tempfile
+from pathlib import Path
 
+from django.core.management import call_command
 from django.test import Client, override_settings
 
 from wagtail.search.backends import get_search_backend
@@ -113,13 +116,31 @@ class ElasticsearchDownTests(SeededSiteTestCase):
     def test_saving_content_still_works_and_the_database_index_follows(self):
         initiative = Initiative.objects.get(name="Habitem Verdun")
         initiative.name = "Habitem Verdun Nord"
-        with self.assertLogs("modelsearch.index", logging.ERROR):
+        with self.assertLogs("search.backends.elasticsearch", logging.WARNING) as logs:
             initiative.save()
+        self.assertIn("run `manage.py update_index` once it answers", logs.output[0])
         initiative.refresh_from_db()
         self.assertEqual(initiative.name, "Habitem Verdun Nord")
         with self.assertLogs("search.engine", logging.WARNING):
             body = Client(HTTP_HOST="127.0.0.1").get("/ca/cerca/", {"q": "verdun nord"}).content.decode()
         self.assertIn("Habitem Verdun Nord", body)
+
+    def test_an_import_goes_through_and_says_the_index_must_catch_up(self):
+        folder = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        (folder / "entitats.csv").write_text("id,nom,lat,lon\nE1,Cooperativa Fil a Fil,41.40,2.16\n")
+        (folder / "mapping.toml").write_text(
+            '[options]\nsource = "xarxa-es"\n[columns]\nexternal_id = "id"\nname = "nom"\nlat = "lat"\nlon = "lon"\n'
+        )
+        with self.assertLogs("search.backends.elasticsearch", logging.WARNING) as logs:
+            call_command(
+                "import_initiatives",
+                str(folder / "entitats.csv"),
+                mapping=str(folder / "mapping.toml"),
+                verbosity=0,
+            )
+        self.assertTrue(Initiative.objects.filter(source="xarxa-es", external_id="E1").exists())
+        self.assertIn("1 directori.Initiative objects not written to its index", logs.output[0])
+        self.assertIn("update_index", logs.output[0])
 
 
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set")
