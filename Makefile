@@ -15,7 +15,7 @@ SHARED_BOUNDARIES := $(wildcard $(abspath ../shared/data/boundaries))
 SHARED_POPULATION := $(wildcard $(abspath ../shared/data/population/2025_pad_mdbas.csv))
 
 .DEFAULT_GOAL := help
-.PHONY: help install database run test lint format check bench messages translations lock clean
+.PHONY: help install database run test lint format check bench backup restore messages translations lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -62,6 +62,15 @@ test: lint check ## Lint, checks, then the whole test suite (SQLite unless DATAB
 
 bench: database ## Print the benchmarks' figures (placement of 1k to 1M points, ...)
 	$(MANAGE) bench
+
+# No install step: on a production host these run in the virtualenv `requirements/base.txt` built.
+backup: ## Dump the database and archive media/ into BACKUP_DIR (keeps the newest 10 of each)
+	$(MANAGE) dbbackup --noinput --clean --compress
+	$(MANAGE) mediabackup --noinput --clean --compress
+
+restore: ## Restore the newest backup (or BACKUP=<dump file> MEDIA_BACKUP=<media file>) over the database and media/
+	$(MANAGE) dbrestore --noinput --uncompress $(if $(BACKUP),--input-filename $(BACKUP))
+	$(MANAGE) mediarestore --noinput --uncompress --replace $(if $(MEDIA_BACKUP),--input-filename $(MEDIA_BACKUP))
 
 messages: $(STAMP) ## Update the .po catalogs from the code (needs GNU gettext's xgettext)
 	$(MANAGE) makemessages -l ca -l es -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests

@@ -36,6 +36,7 @@ ENV_SCHEMA = {
     "ESS_BOUNDARIES_DIR": (str, ""),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
+    "BACKUP_DIR": (str, str(BASE_DIR / "backups")),
 }
 env = environ.Env(**ENV_SCHEMA)
 # A developer's own env file (never committed) fills in what the shell did not set; ENV_FILE="" reads
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "health_check",  # /healthz and /readyz (site/core/health.py)
+    "dbbackup",  # make backup / make restore
     "ninja",  # its Swagger UI files, served locally
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -166,6 +168,12 @@ MEDIA_ROOT = BASE_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # `make backup` writes database dumps and media archives here (django-dbbackup), keeping the
+    # newest 10 of each; copy the folder off the machine (README, "Backups").
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("BACKUP_DIR")},
+    },
 }
 # Outside production whitenoise serves straight from the apps' static folders (no collectstatic).
 WHITENOISE_USE_FINDERS = True
