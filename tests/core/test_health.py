@@ -3,6 +3,7 @@
 import pytest
 
 from tests.core.test_cache import free_port
+from tests.core.test_settings import PRODUCTION, manage_shell
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,12 @@ def test_readiness_is_503_when_the_cache_cannot_store(client, settings):
     response = client.get("/readyz", HTTP_ACCEPT="application/json")
     assert response.status_code == 503
     assert [v for k, v in response.json().items() if k.startswith("Cache")] != ["OK"]
+
+
+def test_probes_over_plain_http_are_not_sent_to_https_in_production():
+    script = (
+        "from django.test import Client; c = Client(HTTP_HOST='ess.example.org'); "
+        "print(c.get('/healthz').status_code, c.get('/ca/').status_code)"
+    )
+    result = manage_shell(script, **PRODUCTION)
+    assert result.stdout.split() == ["200", "301"], result.stderr
