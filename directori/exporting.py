@@ -1,65 +1,97 @@
-"""Initiatives as open data: one row (or GeoJSON feature) per live initiative.
+"""Initiatives as open data: one row (or GeoJSON feature, or JSON-LD node) per live initiative.
 
-The columns are a contract (`export_initiatives`, the directory's downloads): external_id, source,
-name, lat, lon, district_code, neighbourhood_code, outside_city, then descriptive fields.
+The columns are a contract (`export_initiatives`, the directory's downloads, the API's GeoJSON):
+external_id, source, name, lat, lon, district_code, neighbourhood_code, outside_city, then descriptive
+fields. Every writer streams: rows are read in batches over a server-side cursor and written one by
+one, so memory stays flat whatever the size. The web serves each export as a file built once per
+version of the data (`cached_file`).
 """
 
+import contextlib
 import csv
+import hashlib
+import itertools
 import json
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
 
-from django.utils.html import strip_tags
+from django.conf import settings
+from django.core.cache import cache
+
+from .models import Initiative
+from .text import plain_text
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "ESS Barcelona – directori de l'economia social i solidària"
 ESSGLOBAL = "https://w3id.solidarityeconomy.coop/essglobal/V2a/vocab/"
 JSONLD_CONTEXT = {"@vocab": "https://schema.org/", "essglobal": ESSGLOBAL}
 
-COLUMNS = (
-    "external_id",
-    "source",
-    "name",
-    "lat",
-    "lon",
-    "district_code",
-    "neighbourhood_code",
-    "outside_city",
-    "slug",
-    "family",
-    "sectors",
-    "tags",
-    "address",
-    "postcode",
-    "website",
-    "email",
-    "phone",
-)
+# column: the field it reads (sectors and tags come from their link tables, batch by batch)
+FIELDS = {
+    "external_id": "external_id",
+    "source": "source",
+    "name": "name",
+    "lat": "latitude",
+    "lon": "longitude",
+    "district_code": "district__code",
+    "neighbourhood_code": "neighbourhood__code",
+    "outside_city": "outside_city",
+    "slug": "slug",
+    "family": "family__slug",
+    "sectors": None,
+    "tags": None,
+    "address": "address",
+    "postcode": "postcode",
+    "website": "website",
+    "email": "email",
+    "phone": "phone",
+    "description": "description",
+}
+COLUMNS = tuple(FIELDS)
+LINKS = {"sectors": "sector", "tags": "layertag"}  # column: the link table's column of terms
+BATCH = 2000
+
+
+def batches(queryset):
+    """Lists of up to BATCH items of a queryset read over one server-side cursor (PostgreSQL) or in
+    chunks (SQLite), never the whole set at once."""
+    iterator = queryset.iterator(chunk_size=BATCH)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        yield batch
 
 
 def rows(queryset):
-    """Plain dicts, with two queries in all (related terms prefetched), whatever the size."""
-    queryset = queryset.select_related("district", "neighbourhood", "family").prefetch_related(
-        "sectors", "tags"
-    )
-    for initiative in queryset.order_by("pk").iterator(chunk_size=2000):
-        yield {
-            "external_id": initiative.external_id,
-            "source": initiative.source,
-            "name": initiative.name,
-            "lat": initiative.latitude,
-            "lon": initiative.longitude,
-            "district_code": initiative.district.code if initiative.district else "",
-            "neighbourhood_code": initiative.neighbourhood.code if initiative.neighbourhood else "",
-            "outside_city": initiative.outside_city,
-            "slug": initiative.slug,
-            "family": initiative.family.slug if initiative.family else "",
-            "sectors": ";".join(s.slug for s in initiative.sectors.all()),
-            "tags": ";".join(t.slug for t in initiative.tags.all()),
-            "address": initiative.address,
-            "postcode": initiative.postcode,
-            "website": initiative.website,
-            "email": initiative.email,
-            "phone": initiative.phone,
-        }
+    """Plain dicts, descriptions as plain text; 1 query per batch of rows plus 2 for their links."""
+    read = [field for field in FIELDS.values() if field]
+    for batch in batches(queryset.order_by("pk").values_list("pk", *read)):
+        ids = [values[0] for values in batch]
+        links = {column: _slugs(ids, column, term) for column, term in LINKS.items()}
+        for pk, *values in batch:
+            row = dict(zip((c for c, f in FIELDS.items() if f), values, strict=True))
+            row["district_code"] = row["district_code"] or ""
+            row["neighbourhood_code"] = row["neighbourhood_code"] or ""
+            row["family"] = row["family"] or ""
+            row["description"] = plain_text(row["description"])
+            for column in LINKS:
+                row[column] = ";".join(links[column].get(pk, ()))
+            yield {column: row[column] for column in COLUMNS}
+
+
+def _slugs(ids, column, term):
+    """{initiative id: [term slugs]} for the given initiatives, in the terms' usual order."""
+    through = getattr(Initiative, column).through
+    ordering = [f"{term}__{field}" for field in through._meta.get_field(term).related_model._meta.ordering]
+    found = {}
+    for initiative_id, slug in (
+        through.objects.filter(initiative_id__in=ids)
+        .order_by(*ordering, f"{term}__pk")
+        .values_list("initiative_id", f"{term}__slug")
+    ):
+        found.setdefault(initiative_id, []).append(slug)
+    return found
 
 
 def write_csv(queryset, stream, absolute_url=None):
@@ -71,10 +103,15 @@ def write_csv(queryset, stream, absolute_url=None):
     return count
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_OR_PHONE = re.compile(r"[+-]?[\d .,()/-]*\d[\d .,()/-]*")
+
+
 def _inert(value):
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, which
-    spreadsheets hide; numbers stay numbers."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text a spreadsheet would run as a formula (=, +, -, @, tab or return first) gets a leading
+    apostrophe, which spreadsheets hide. A number or phone number ("-3.5", "+34 93 123 45 67": digits,
+    spaces and . , ( ) / - only) stays as it is: without letters or operators it calls nothing."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER_OR_PHONE.fullmatch(value):
         return "'" + value
     return value
 
@@ -109,7 +146,7 @@ def organisation(initiative, url):
         "@id": url,
         "name": initiative.name,
         "url": url,
-        "description": strip_tags(initiative.description),
+        "description": plain_text(initiative.description),
     }
     if initiative.family_id:
         data["essglobal:organisationalStructure"] = initiative.family.label
@@ -137,14 +174,94 @@ def organisation(initiative, url):
 
 
 def write_jsonld(queryset, stream, absolute_url):
-    """A JSON-LD graph of Organizations, with the data licence."""
-    queryset = queryset.select_related("family").order_by("pk")
-    graph = [organisation(i, absolute_url(i.get_absolute_url())) for i in queryset.iterator(chunk_size=2000)]
-    document = {
-        "@context": JSONLD_CONTEXT,
-        "license": LICENCE_URL,
-        "creditText": ATTRIBUTION,
-        "@graph": graph,
-    }
-    json.dump(document, stream, ensure_ascii=False)
-    return len(graph)
+    """A JSON-LD graph of Organizations, with the data licence, written node by node."""
+    head = {"@context": JSONLD_CONTEXT, "license": LICENCE_URL, "creditText": ATTRIBUTION}
+    stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "@graph": [')
+    count = 0
+    queryset = queryset.select_related("family").defer("search_text", "opening_hours").order_by("pk")
+    for batch in batches(queryset):
+        for initiative in batch:
+            count += 1
+            node = organisation(initiative, absolute_url(initiative.get_absolute_url()))
+            stream.write(("," if count > 1 else "") + "\n" + json.dumps(node, ensure_ascii=False))
+    stream.write("\n]}\n")
+    return count
+
+
+WRITERS = {"csv": write_csv, "geojson": write_geojson, "jsonld": write_jsonld}
+BUILD_WAIT = 20  # seconds to wait for another process building the same file, then build it here
+MAX_FILES = 200  # files kept of the current version (each distinct filter makes one)
+
+
+def cached_file(fmt, queryset, key, absolute_url=None):
+    """The export of `queryset` as an open binary file, written once per `key` (the data's version and
+    the request's parameters) into EXPORT_CACHE_DIR and then served from disk: a worker spends
+    milliseconds on a repeated download, and gunicorn hands the file to the socket (sendfile).
+
+    One process builds a given file at a time (a lock in the shared cache); others wait for it rather
+    than build it again. A file is written under a temporary name and renamed when complete, so nobody
+    reads half of one. Files of other versions are deleted after each build."""
+    directory = Path(settings.EXPORT_CACHE_DIR)
+    path = directory / f"{key}.{fmt}"
+    if found := _open(path):
+        return found
+    lock = f"directori:export:{key}"
+    acquired = cache.add(lock, os.getpid(), BUILD_WAIT * 3)
+    if not acquired:
+        deadline = time.monotonic() + BUILD_WAIT
+        while time.monotonic() < deadline and cache.get(lock) is not None and not path.exists():
+            time.sleep(0.1)
+        if found := _open(path):
+            return found
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=directory, prefix=".", suffix=".part", delete=False
+        ) as out:
+            try:
+                WRITERS[fmt](queryset, out, absolute_url=absolute_url)
+            except BaseException:
+                os.unlink(out.name)
+                raise
+        built = open(out.name, "rb")  # noqa: SIM115  (opened before the rename: no pruner can take it away)
+        os.replace(out.name, path)
+    finally:
+        if acquired:
+            cache.delete(lock)
+    _prune(directory, version=key.split("-")[0])
+    return built
+
+
+def _open(path):
+    try:
+        return open(path, "rb")  # noqa: SIM115  (the response closes it)
+    except FileNotFoundError:
+        return None
+
+
+def _prune(directory, version):
+    """Delete the files of other versions, the oldest beyond MAX_FILES, and parts left by a build that
+    died more than an hour ago."""
+    files = []
+    for entry in os.scandir(directory):
+        try:
+            files.append((entry.stat().st_mtime, entry))
+        except FileNotFoundError:
+            continue  # another process pruned it first
+    files.sort(key=lambda item: item[0], reverse=True)
+    kept = 0
+    for mtime, entry in files:
+        if entry.name.startswith("."):
+            stale = mtime < time.time() - 3600
+        else:
+            kept += entry.name.startswith(version + "-")
+            stale = not entry.name.startswith(version + "-") or kept > MAX_FILES
+        if stale:
+            with contextlib.suppress(FileNotFoundError):  # another process pruned it first
+                os.unlink(entry.path)
+
+
+def export_key(version, fmt, params, context=()):
+    """`<version>-<hash of the format, parameters and context>`: the version first, for _prune."""
+    digest = hashlib.sha256(repr((fmt, sorted(params), context)).encode()).hexdigest()[:24]
+    return f"{version}-{digest}"

@@ -1,21 +1,22 @@
 """The public directory: the filtered listing and each initiative's page. Live initiatives only."""
 
-import io
 import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .exporting import JSONLD_CONTEXT, LICENCE_URL, organisation, write_csv, write_geojson, write_jsonld
+from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
 from .proposals import ProposalForm, over_limit
+from .versions import fingerprint
 
 PER_PAGE = 20
 
@@ -94,10 +95,11 @@ def json_ld(request, initiative):
 
 
 EXPORTS = {
-    "csv": ("text/csv; charset=utf-8", write_csv),
-    "geojson": ("application/geo+json", write_geojson),
-    "jsonld": ("application/ld+json", write_jsonld),
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonld": "application/ld+json",
 }
+MAX_AGE = 300
 
 
 def export(request, fmt):
@@ -107,13 +109,28 @@ def export(request, fmt):
     if query.ignored:
         message = "Unknown filter values: " + ", ".join(query.ignored)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    content_type, writer = EXPORTS[fmt]
-    buffer = io.StringIO()
-    writer(query.initiatives(), buffer, absolute_url=request.build_absolute_uri)
-    response = HttpResponse(buffer.getvalue(), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response = open_data(request, query, fmt)
+    if response.status_code == 200:
+        response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
     return response
+
+
+def open_data(request, query, fmt):
+    """The export of a query (the downloads here, the API's GeoJSON): a file on disk built once per
+    version of the data and these parameters, streamed from there; its key is the ETag."""
+    params = [pair for pair in query.params() if pair[0] != "ordre"]  # exports are in id order
+    # JSON-LD carries absolute URLs (in this host and language) and family names in that language
+    context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
+    key = export_key(fingerprint(), fmt, params, context)
+    headers = {
+        "ETag": f'"{key}"',
+        "Cache-Control": f"public, max-age={MAX_AGE}",
+        "Link": f'<{LICENCE_URL}>; rel="license"',
+    }
+    if f'"{key}"' in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return HttpResponse(status=304, headers=headers)
+    stream = cached_file(fmt, query.initiatives(), key, absolute_url=request.build_absolute_uri)
+    return FileResponse(stream, content_type=EXPORTS[fmt], headers=headers)
 
 
 def propose(request):
