@@ -20,8 +20,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
-from .models import Initiative
+from .models import EssFamily, Initiative
 from .text import plain_text
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -55,43 +56,41 @@ LINKS = {"sectors": "sector", "tags": "layertag"}  # column: the link table's co
 BATCH = 2000
 
 
-def batches(queryset):
-    """Lists of up to BATCH items of a queryset read over one server-side cursor (PostgreSQL) or in
-    chunks (SQLite), never the whole set at once."""
-    iterator = queryset.iterator(chunk_size=BATCH)
-    while batch := list(itertools.islice(iterator, BATCH)):
-        yield batch
-
-
 def rows(queryset):
-    """Plain dicts, descriptions as plain text; 1 query per batch of rows plus 2 for their links."""
+    """Plain dicts in id order, descriptions as plain text, read over three cursors whatever the size:
+    the initiatives, and their sector and tag links in the same order, merged as they come."""
+    queryset = queryset.order_by("pk")
     read = [field for field in FIELDS.values() if field]
-    for batch in batches(queryset.order_by("pk").values_list("pk", *read)):
-        ids = [values[0] for values in batch]
-        links = {column: _slugs(ids, column, term) for column, term in LINKS.items()}
-        for pk, *values in batch:
-            row = dict(zip((c for c, f in FIELDS.items() if f), values, strict=True))
-            row["district_code"] = row["district_code"] or ""
-            row["neighbourhood_code"] = row["neighbourhood_code"] or ""
-            row["family"] = row["family"] or ""
-            row["description"] = plain_text(row["description"])
-            for column in LINKS:
-                row[column] = ";".join(links[column].get(pk, ()))
-            yield {column: row[column] for column in COLUMNS}
+    names = [column for column, field in FIELDS.items() if field]
+    links = {column: _links(queryset, column, term) for column, term in LINKS.items()}
+    pending = {column: next(found, None) for column, found in links.items()}
+    for pk, *values in queryset.values_list("pk", *read).iterator(chunk_size=BATCH):
+        row = dict(zip(names, values, strict=True))
+        row["district_code"] = row["district_code"] or ""
+        row["neighbourhood_code"] = row["neighbourhood_code"] or ""
+        row["family"] = row["family"] or ""
+        row["description"] = plain_text(row["description"])
+        for column, found in links.items():
+            while pending[column] is not None and pending[column][0] < pk:
+                pending[column] = next(found, None)
+            slugs = pending[column][1] if pending[column] is not None and pending[column][0] == pk else ()
+            row[column] = ";".join(slugs)
+        yield {column: row[column] for column in COLUMNS}
 
 
-def _slugs(ids, column, term):
-    """{initiative id: [term slugs]} for the given initiatives, in the terms' usual order."""
+def _links(queryset, column, term):
+    """(initiative id, [term slugs]) for the initiatives of `queryset`, in id order, the terms in their
+    usual order: one query, read as it goes."""
     through = getattr(Initiative, column).through
     ordering = [f"{term}__{field}" for field in through._meta.get_field(term).related_model._meta.ordering]
-    found = {}
-    for initiative_id, slug in (
-        through.objects.filter(initiative_id__in=ids)
-        .order_by(*ordering, f"{term}__pk")
+    pairs = (
+        through.objects.filter(initiative_id__in=queryset.values("pk"))
+        .order_by("initiative_id", *ordering, f"{term}__pk")
         .values_list("initiative_id", f"{term}__slug")
-    ):
-        found.setdefault(initiative_id, []).append(slug)
-    return found
+        .iterator(chunk_size=BATCH)
+    )
+    for initiative_id, group in itertools.groupby(pairs, key=lambda pair: pair[0]):
+        yield initiative_id, [slug for _, slug in group]
 
 
 def write_csv(queryset, stream, absolute_url=None):
@@ -139,37 +138,34 @@ def write_geojson(queryset, stream, absolute_url=None):
     return count
 
 
-def organisation(initiative, url):
-    """schema.org Organization for one initiative (ESSGLOBAL terms where schema.org has none)."""
+def organisation(row, url, family=""):
+    """schema.org Organization for one initiative, from its `rows()` dict and its family's name in the
+    current language (ESSGLOBAL terms where schema.org has none)."""
     data = {
         "@type": "Organization",
         "@id": url,
-        "name": initiative.name,
+        "name": row["name"],
         "url": url,
-        "description": plain_text(initiative.description),
+        "description": row["description"],
     }
-    if initiative.family_id:
-        data["essglobal:organisationalStructure"] = initiative.family.label
-    if initiative.website:
-        data["sameAs"] = [initiative.website]
-    if initiative.email:
-        data["email"] = initiative.email
-    if initiative.phone:
-        data["telephone"] = initiative.phone
-    if initiative.address or initiative.postcode:
+    if family:
+        data["essglobal:organisationalStructure"] = family
+    if row["website"]:
+        data["sameAs"] = [row["website"]]
+    if row["email"]:
+        data["email"] = row["email"]
+    if row["phone"]:
+        data["telephone"] = row["phone"]
+    if row["address"] or row["postcode"]:
         data["address"] = {
             "@type": "PostalAddress",
-            "streetAddress": initiative.address,
-            "postalCode": initiative.postcode,
+            "streetAddress": row["address"],
+            "postalCode": row["postcode"],
             "addressLocality": "Barcelona",
             "addressCountry": "ES",
         }
-    if initiative.has_point:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": initiative.latitude,
-            "longitude": initiative.longitude,
-        }
+    if row["lat"] is not None and row["lon"] is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": row["lat"], "longitude": row["lon"]}
     return data
 
 
@@ -177,13 +173,12 @@ def write_jsonld(queryset, stream, absolute_url):
     """A JSON-LD graph of Organizations, with the data licence, written node by node."""
     head = {"@context": JSONLD_CONTEXT, "license": LICENCE_URL, "creditText": ATTRIBUTION}
     stream.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "@graph": [')
+    families = {family.slug: family.label for family in EssFamily.objects.all()}
+    prefix = reverse("directori:initiative", kwargs={"slug": "x"}).removesuffix("x/")  # reversed once
     count = 0
-    queryset = queryset.select_related("family").defer("search_text", "opening_hours").order_by("pk")
-    for batch in batches(queryset):
-        for initiative in batch:
-            count += 1
-            node = organisation(initiative, absolute_url(initiative.get_absolute_url()))
-            stream.write(("," if count > 1 else "") + "\n" + json.dumps(node, ensure_ascii=False))
+    for count, row in enumerate(rows(queryset), start=1):
+        node = organisation(row, absolute_url(f"{prefix}{row['slug']}/"), families.get(row["family"], ""))
+        stream.write(("," if count > 1 else "") + "\n" + json.dumps(node, ensure_ascii=False))
     stream.write("\n]}\n")
     return count
 

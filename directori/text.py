@@ -14,4 +14,6 @@ def plain_text(html):
     """Rich text as plain text for open data (exports, API, JSON-LD): tags dropped with a space between
     blocks, then entities decoded, so "Pa &amp; roses" reads "Pa & roses". Whoever displays it escapes
     it, as with any other field."""
-    return get_text_for_indexing(html or "")
+    if not html or ("<" not in html and "&" not in html):
+        return html or ""  # most rows: nothing to strip or decode, and the parser is slow
+    return get_text_for_indexing(html)

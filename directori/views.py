@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation
+from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
@@ -90,7 +90,9 @@ SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def json_ld(request, initiative):
     """schema.org Organization as JSON for a <script type="application/ld+json">; <, > and & are
     written as JSON escapes, so no name or description can close the element."""
-    data = {"@context": JSONLD_CONTEXT, **organisation(initiative, request.build_absolute_uri())}
+    row = next(rows(Initiative.objects.filter(pk=initiative.pk)))
+    family = initiative.family.label if initiative.family else ""
+    data = {"@context": JSONLD_CONTEXT, **organisation(row, request.build_absolute_uri(), family)}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308  (escaped above)
 
 
