@@ -111,13 +111,10 @@ def export(request, fmt):
     if query.ignored:
         message = "Unknown filter values: " + ", ".join(query.ignored)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    response = open_data(request, query, fmt)
-    if response.status_code == 200:
-        response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
-    return response
+    return open_data(request, query, fmt, attachment=True)
 
 
-def open_data(request, query, fmt):
+def open_data(request, query, fmt, attachment=False):
     """The export of a query (the downloads here, the API's GeoJSON): a file on disk built once per
     version of the data and these parameters, streamed from there; its key is the ETag."""
     params = [pair for pair in query.params() if pair[0] != "ordre"]  # exports are in id order
@@ -132,7 +129,13 @@ def open_data(request, query, fmt):
     if f'"{key}"' in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
     stream = cached_file(fmt, query.initiatives(), key, absolute_url=request.build_absolute_uri)
-    return FileResponse(stream, content_type=EXPORTS[fmt], headers=headers)
+    return FileResponse(
+        stream,
+        content_type=EXPORTS[fmt],
+        headers=headers,
+        as_attachment=attachment,
+        filename=f"iniciatives.{fmt}",  # not the cache file's name
+    )
 
 
 def propose(request):
