@@ -9,11 +9,13 @@ version of the data (`cached_file`).
 
 import contextlib
 import csv
+import gzip
 import hashlib
 import itertools
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -188,17 +190,19 @@ BUILD_WAIT = 20  # seconds to wait for another process building the same file, t
 MAX_FILES = 200  # files kept of the current version (each distinct filter makes one)
 
 
-def cached_file(fmt, queryset, key, absolute_url=None):
-    """The export of `queryset` as an open binary file, written once per `key` (the data's version and
-    the request's parameters) into EXPORT_CACHE_DIR and then served from disk: a worker spends
-    milliseconds on a repeated download, and gunicorn hands the file to the socket (sendfile).
+def cached_file(fmt, queryset, key, absolute_url=None, gzipped=False):
+    """The export of `queryset` as an open binary file (gzipped when asked), written once per `key`
+    (the data's version and the request's parameters) into EXPORT_CACHE_DIR and then served from disk:
+    a worker spends milliseconds on a repeated download, and gunicorn hands the file to the socket
+    (sendfile). The gzipped copy is a seventh of the size, so the socket takes it sooner.
 
     One process builds a given file at a time (a lock in the shared cache); others wait for it rather
-    than build it again. A file is written under a temporary name and renamed when complete, so nobody
-    reads half of one. Files of other versions are deleted after each build."""
+    than build it again. Files are written under temporary names and renamed when complete (the gzipped
+    one first), so nobody reads half of one. Files of other versions are deleted after each build."""
     directory = Path(settings.EXPORT_CACHE_DIR)
     path = directory / f"{key}.{fmt}"
-    if found := _open(path):
+    wanted = path.with_name(path.name + ".gz") if gzipped else path
+    if found := _open(wanted):
         return found
     lock = f"directori:export:{key}"
     acquired = cache.add(lock, os.getpid(), BUILD_WAIT * 3)
@@ -206,25 +210,35 @@ def cached_file(fmt, queryset, key, absolute_url=None):
         deadline = time.monotonic() + BUILD_WAIT
         while time.monotonic() < deadline and cache.get(lock) is not None and not path.exists():
             time.sleep(0.1)
-        if found := _open(path):
+        if found := _open(wanted):
             return found
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=directory, prefix=".", suffix=".part", delete=False
-        ) as out:
-            try:
+        plain, packed = (_part(directory) for _ in range(2))
+        try:
+            with open(plain, "w", encoding="utf-8", newline="") as out:
                 WRITERS[fmt](queryset, out, absolute_url=absolute_url)
-            except BaseException:
-                os.unlink(out.name)
-                raise
-        built = open(out.name, "rb")  # noqa: SIM115  (opened before the rename: no pruner can take it away)
-        os.replace(out.name, path)
+            with open(plain, "rb") as source, gzip.open(packed, "wb", compresslevel=6) as target:
+                shutil.copyfileobj(source, target, 1 << 20)
+            built = open(packed if gzipped else plain, "rb")  # noqa: SIM115  (opened before the renames: no pruner can take it away)
+            os.replace(packed, path.with_name(path.name + ".gz"))
+            os.replace(plain, path)
+        finally:
+            for part in (plain, packed):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(part)
     finally:
         if acquired:
             cache.delete(lock)
     _prune(directory, version=key.split("-")[0])
     return built
+
+
+def _part(directory):
+    """A new empty file for a build in progress (hidden: a dot first, pruned after an hour)."""
+    handle, name = tempfile.mkstemp(dir=directory, prefix=".", suffix=".part")
+    os.close(handle)
+    return name
 
 
 def _open(path):

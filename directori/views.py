@@ -121,14 +121,19 @@ def open_data(request, query, fmt, attachment=False):
     # JSON-LD carries absolute URLs (in this host and language) and family names in that language
     context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
     key = export_key(fingerprint(), fmt, params, context)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    etag = f'"{key}-gzip"' if gzipped else f'"{key}"'  # one per representation
     headers = {
-        "ETag": f'"{key}"',
+        "ETag": etag,
         "Cache-Control": f"public, max-age={MAX_AGE}",
+        "Vary": "Accept-Encoding",
         "Link": f'<{LICENCE_URL}>; rel="license"',
     }
-    if f'"{key}"' in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
-    stream = cached_file(fmt, query.initiatives(), key, absolute_url=request.build_absolute_uri)
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    stream = cached_file(fmt, query.initiatives(), key, request.build_absolute_uri, gzipped=gzipped)
     return FileResponse(
         stream,
         content_type=EXPORTS[fmt],

@@ -3,6 +3,7 @@ once per version of the data, never stale, and their text is text (no HTML, no e
 a spreadsheet would run, phone numbers untouched)."""
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -86,7 +87,19 @@ def test_any_change_shows_in_the_next_export(client, shops, fmt, export_dir):
 
     Initiative.objects.filter(pk=shops[0].pk).delete()
     assert names(fmt, get(client, fmt)[0].getvalue()) == ["La Fruiteria Nova"]
-    assert len(os.listdir(export_dir)) == 1  # the files of earlier versions are gone
+    assert len(os.listdir(export_dir)) == 2  # this version, plain and gzipped: earlier ones are gone
+
+
+@pytest.mark.parametrize("fmt", URLS)
+def test_a_client_that_accepts_gzip_gets_the_gzipped_file(client, shops, fmt):
+    plain, _ = get(client, fmt)
+    body = plain.getvalue()
+    zipped, _ = get(client, fmt, **{"Accept-Encoding": "gzip, br"})
+    assert zipped["Content-Encoding"] == "gzip" and zipped["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(zipped.getvalue()) == body
+    assert zipped["ETag"] != plain["ETag"]
+    again = client.get(URLS[fmt], headers={"Accept-Encoding": "gzip", "If-None-Match": zipped["ETag"]})
+    assert again.status_code == 304
 
 
 def test_a_link_to_a_sector_alone_changes_the_export(client, shops):
