@@ -87,6 +87,7 @@ def run(command, sizes):
             stderr=log,
         )
         _wait_until_up(port)
+        load = os.getloadavg()[0]  # what else the machine is doing, before the storm
         subprocess.run(  # noqa: S603  (locust, on loopback)
             [BIN / "locust", "-f", PROJECT / "site" / "core" / "locustfile.py", "--headless"]
             + [f"--users={USERS}", f"--spawn-rate={USERS}", f"--run-time={DURATION}", "--stop-timeout=30"]
@@ -98,6 +99,7 @@ def run(command, sizes):
             timeout=300,
         )
         _report(out, work)
+        out.write(f"  machine load average (1 min) before the storm: {load:.1f} on {os.cpu_count()} cores")
         timeouts = (work / "gunicorn.log").read_text().count("WORKER TIMEOUT")
         out.write(f"  gunicorn worker timeouts: {timeouts}")
     finally:
