@@ -2,9 +2,9 @@
 
 The columns are a contract (`export_initiatives`, the directory's downloads, the API's GeoJSON):
 external_id, source, name, lat, lon, district_code, neighbourhood_code, outside_city, then descriptive
-fields. Every writer streams: rows are read in batches over a server-side cursor and written one by
-one, so memory stays flat whatever the size. The web serves each export as a file built once per
-version of the data (`cached_file`).
+fields. Every writer streams: rows are read over server-side cursors (PostgreSQL; chunks on SQLite)
+and written one by one, so memory stays flat whatever the size. The web serves each export as a file
+built once per version of the data (`cached_file`).
 """
 
 import contextlib
@@ -32,7 +32,7 @@ ATTRIBUTION = "ESS Barcelona – directori de l'economia social i solidària"
 ESSGLOBAL = "https://w3id.solidarityeconomy.coop/essglobal/V2a/vocab/"
 JSONLD_CONTEXT = {"@vocab": "https://schema.org/", "essglobal": ESSGLOBAL}
 
-# column: the field it reads (sectors and tags come from their link tables, batch by batch)
+# column: the field it reads (sectors and tags come from their link tables, see rows())
 FIELDS = {
     "external_id": "external_id",
     "source": "source",
