@@ -1,17 +1,16 @@
 """The directory's JSON API (django-ninja): initiatives with the listing's filters, as JSON pages or
 one GeoJSON collection, and the vocabularies. Mounted at /api/v1/ by config.api."""
 
-import io
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from .exporting import LICENCE_URL, write_geojson
+from .exporting import LICENCE_URL
 from .filters import DirectoryQuery
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from .text import plain_text
+from .views import open_data
 
 router = Router(tags=["directori"])
 
@@ -42,6 +41,7 @@ class InitiativeOut(Schema):
     slug: str
     name: str
     url: str
+    description: str
     family: str | None
     sectors: list[str]
     tags: list[str]
@@ -59,6 +59,10 @@ class InitiativeOut(Schema):
     @staticmethod
     def resolve_url(obj):
         return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_description(obj):
+        return plain_text(obj.description)
 
     @staticmethod
     def resolve_family(obj):
@@ -129,9 +133,7 @@ def initiatives(
 
 @router.get("/initiatives.geojson", summary="Live initiatives, filtered, as one GeoJSON FeatureCollection")
 def initiatives_geojson(request, filters: Query[Filters]):
-    buffer = io.StringIO()
-    write_geojson(_query(request).initiatives(), buffer)
-    return HttpResponse(buffer.getvalue(), content_type="application/geo+json")
+    return open_data(request, _query(request), "geojson")
 
 
 @router.get("/initiatives/{slug}", response=InitiativeOut, summary="One live initiative")

@@ -1,21 +1,22 @@
 """The public directory: the filtered listing and each initiative's page. Live initiatives only."""
 
-import io
 import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .exporting import JSONLD_CONTEXT, LICENCE_URL, organisation, write_csv, write_geojson, write_jsonld
+from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
 from .proposals import ProposalForm, over_limit
+from .versions import fingerprint
 
 PER_PAGE = 20
 
@@ -89,15 +90,18 @@ SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def json_ld(request, initiative):
     """schema.org Organization as JSON for a <script type="application/ld+json">; <, > and & are
     written as JSON escapes, so no name or description can close the element."""
-    data = {"@context": JSONLD_CONTEXT, **organisation(initiative, request.build_absolute_uri())}
+    row = next(rows(Initiative.objects.filter(pk=initiative.pk)))
+    family = initiative.family.label if initiative.family else ""
+    data = {"@context": JSONLD_CONTEXT, **organisation(row, request.build_absolute_uri(), family)}
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(SCRIPT_SAFE))  # noqa: S308  (escaped above)
 
 
 EXPORTS = {
-    "csv": ("text/csv; charset=utf-8", write_csv),
-    "geojson": ("application/geo+json", write_geojson),
-    "jsonld": ("application/ld+json", write_jsonld),
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonld": "application/ld+json",
 }
+MAX_AGE = 300
 
 
 def export(request, fmt):
@@ -107,13 +111,36 @@ def export(request, fmt):
     if query.ignored:
         message = "Unknown filter values: " + ", ".join(query.ignored)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    content_type, writer = EXPORTS[fmt]
-    buffer = io.StringIO()
-    writer(query.initiatives(), buffer, absolute_url=request.build_absolute_uri)
-    response = HttpResponse(buffer.getvalue(), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="iniciatives.{fmt}"'
-    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    return response
+    return open_data(request, query, fmt, attachment=True)
+
+
+def open_data(request, query, fmt, attachment=False):
+    """The export of a query (the downloads here, the API's GeoJSON): a file on disk built once per
+    version of the data and these parameters, streamed from there; its key is the ETag."""
+    params = [pair for pair in query.params() if pair[0] != "ordre"]  # exports are in id order
+    # JSON-LD carries absolute URLs (in this host and language) and family names in that language
+    context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
+    key = export_key(fingerprint(), fmt, params, context)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    etag = f'"{key}-gzip"' if gzipped else f'"{key}"'  # one per representation
+    headers = {
+        "ETag": etag,
+        "Cache-Control": f"public, max-age={MAX_AGE}",
+        "Vary": "Accept-Encoding",
+        "Link": f'<{LICENCE_URL}>; rel="license"',
+    }
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return HttpResponse(status=304, headers=headers)
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    stream = cached_file(fmt, query.initiatives(), key, request.build_absolute_uri, gzipped=gzipped)
+    return FileResponse(
+        stream,
+        content_type=EXPORTS[fmt],
+        headers=headers,
+        as_attachment=attachment,
+        filename=f"iniciatives.{fmt}",  # not the cache file's name
+    )
 
 
 def propose(request):

@@ -2,12 +2,15 @@
 no per-row lookups), coordinates rounded to 5 decimals (about a metre) and boundaries simplified, so a
 district office's embed stays light. Only live data: `Initiative.objects.live()` and live pages."""
 
+import math
+
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import shapely
+import shapely.geometry
 from shapely.geometry import mapping
 
 from directori.filters import DirectoryQuery
@@ -35,6 +38,40 @@ def parse_bbox(value):
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise BadParameter(_("bbox must go from west to east and from south to north, in degrees"))
     return west, south, east, north
+
+
+GRID = 0.01  # degrees, about 1 km: a box is widened to these lines, so nearby boxes share a document
+
+
+def snap_bbox(bbox):
+    """The box widened outwards to the grid (within the world), or None."""
+    if bbox is None:
+        return None
+    west, south, east, north = bbox
+    return (
+        max(-180.0, math.floor(west / GRID + 1e-9) * GRID),
+        max(-90.0, math.floor(south / GRID + 1e-9) * GRID),
+        min(180.0, math.ceil(east / GRID - 1e-9) * GRID),
+        min(90.0, math.ceil(north / GRID - 1e-9) * GRID),
+    )
+
+
+def within(features, bbox):
+    """The features whose geometry touches the box (points inside it, shapes whose bounds meet it)."""
+    west, south, east, north = bbox
+    kept = []
+    for feature in features:
+        geometry = feature["geometry"]
+        if geometry is None:
+            continue
+        if geometry["type"] == "Point":
+            lon, lat = geometry["coordinates"]
+            bounds = (lon, lat, lon, lat)
+        else:
+            bounds = shapely.bounds(shapely.geometry.shape(geometry))
+        if bounds[0] <= east and bounds[2] >= west and bounds[1] <= north and bounds[3] >= south:
+            kept.append(feature)
+    return kept
 
 
 def point(lon, lat):
@@ -66,10 +103,6 @@ def initiatives(layer, params):
         ids = [v.pk for v in values]
         if ids:
             rows = rows.filter(**{f"{field}__in": ids})
-    bbox = parse_bbox(params.get("bbox"))
-    if bbox:
-        west, south, east, north = bbox
-        rows = rows.filter(longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north)
     families = {f.pk: f.label for f in layer.families.model.objects.all()}
     prefix = initiative_url_prefix()
     features = [

@@ -74,7 +74,11 @@ def layer(request, slug):
     ignored += [f"servei={s}" for s in services if s not in known]
     if ignored:
         return error(_("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)})
-    key = document_key(layer, params, fingerprint())
+    version = fingerprint()
+    try:
+        key = document_key(layer, params, version)
+    except BadParameter as problem:
+        return error(problem)
     etag = f'"{key}"'
     headers = {
         "ETag": etag,
@@ -84,10 +88,7 @@ def layer(request, slug):
     }
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
-    try:
-        body = gzipped_document(layer, params, key)
-    except BadParameter as problem:
-        return error(problem)
+    body = gzipped_document(layer, params, version)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         headers["Content-Encoding"] = "gzip"
     else:

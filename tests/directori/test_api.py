@@ -1,5 +1,7 @@
 """The JSON API under /api/v1/: what a script using the open data gets, including its errors."""
 
+import json
+
 import pytest
 
 from tests.directori.test_public import directory  # noqa: F401  (the same small directory)
@@ -30,7 +32,9 @@ def test_initiatives_with_filters_and_pagination(client, directory):  # noqa: F8
 def test_geojson_variant(client, directory):  # noqa: F811
     response = client.get("/api/v1/initiatives.geojson", {"districte": "sant-marti"})
     assert response["Content-Type"] == "application/geo+json"
-    assert [f["properties"]["name"] for f in response.json()["features"]] == ["Habitem el Poblenou"]
+    assert response.streaming  # from the export's file, never built in memory
+    features = json.loads(response.getvalue())["features"]
+    assert [f["properties"]["name"] for f in features] == ["Habitem el Poblenou"]
 
 
 def test_one_initiative_and_no_drafts(client, directory):  # noqa: F811

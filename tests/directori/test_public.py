@@ -224,10 +224,10 @@ def test_exports_honour_the_filters_and_state_the_licence(client, directory):
     response = client.get("/ca/directori/export.csv", {"districte": "gracia", "sector": "habitatge"})
     assert response["Content-Type"].startswith("text/csv")
     assert 'rel="license"' in response["Link"]
-    rows = response.content.decode().splitlines()
+    rows = response.getvalue().decode().splitlines()
     assert len(rows) == 2 and "Sostre de Gràcia" in rows[1]
 
-    geojson = json.loads(client.get("/ca/directori/export.geojson", {"districte": "gracia"}).content)
+    geojson = json.loads(client.get("/ca/directori/export.geojson", {"districte": "gracia"}).getvalue())
     assert geojson["license"].startswith("https://creativecommons.org/licenses/by/4.0")
     assert sorted(f["properties"]["name"] for f in geojson["features"]) == [
         "Mediació Familiar Gràcia",
@@ -236,23 +236,23 @@ def test_exports_honour_the_filters_and_state_the_licence(client, directory):
 
     response = client.get("/ca/directori/export.jsonld", {"sector": "cures"})
     assert response["Content-Type"] == "application/ld+json"
-    graph = json.loads(response.content)["@graph"]
+    graph = json.loads(response.getvalue())["@graph"]
     assert {o["name"] for o in graph} == {"Mediació Familiar Gràcia", "Habitem el Poblenou"}
     assert all(o["@type"] == "Organization" for o in graph)
-    assert "Esborrany secret" not in client.get("/ca/directori/export.csv").content.decode()
+    assert "Esborrany secret" not in client.get("/ca/directori/export.csv").getvalue().decode()
 
 
 def test_exports_answer_400_to_unknown_values_and_404_to_unknown_formats(client, directory):
     response = client.get("/ca/directori/export.geojson", {"barri": "atlantida"})
     assert response.status_code == 400
-    assert response.content.decode() == "Unknown filter values: barri=atlantida"
+    assert response.getvalue().decode() == "Unknown filter values: barri=atlantida"
     assert client.get("/ca/directori/export.xml").status_code == 404
 
 
 def test_exports_carry_html_as_plain_text(client, boundaries):
     Initiative.objects.create(name="<script>alert(1)</script>", longitude=2.1574, latitude=41.4010, live=True)
     for fmt in ("geojson", "jsonld"):
-        data = json.loads(client.get(f"/ca/directori/export.{fmt}").content)
+        data = json.loads(client.get(f"/ca/directori/export.{fmt}").getvalue())
         names = (
             [f["properties"]["name"] for f in data["features"]]
             if fmt == "geojson"

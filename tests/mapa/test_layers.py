@@ -5,13 +5,14 @@ does not grow with the data."""
 import gzip
 import json
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from mapa.documents import FILTERED_TIMEOUT, TIMEOUT
 from mapa.models import EconomicPole, HousingServiceLink, Layer
 from tests.mapa.factories import market_layer
 
@@ -109,6 +110,9 @@ def test_the_directory_filters_and_a_bounding_box_apply(client, market):
         ("bbox=1,2", "bbox"),
         ("bbox=3,41,2,42", "bbox"),
         ("bbox=a,b,c,d", "bbox"),
+        ("bbox=1,2,3,4,5", "bbox"),
+        ("bbox=nan,41,2,42", "bbox"),
+        ("bbox=2,41,inf,42", "bbox"),
         ("districte=atlantida", "districte=atlantida"),
     ],
 )
@@ -116,6 +120,45 @@ def test_bad_parameters_get_400_with_a_message(client, market, query, message):
     response = client.get(f"/ca/mapa/capes/mercat-social.geojson?{query}")
     assert response.status_code == 400
     assert message in response.json()["error"]
+
+
+@pytest.fixture
+def cache_sets(monkeypatch):
+    """What the layer view writes to the (real) cache: [(key, timeout)]."""
+    writes = []
+    real = caches["default"].set
+
+    def record(key, value, timeout=None, **kwargs):
+        writes.append((key, timeout))
+        return real(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(caches["default"], "set", record)
+    return writes
+
+
+def test_nearby_boxes_share_one_short_lived_document_cut_from_the_whole_layer(client, market, cache_sets):
+    url = "/ca/mapa/capes/mercat-social.geojson"
+    client.get(url)
+    with CaptureQueriesContext(connection) as whole:
+        client.get(url)  # from the cache: the data's version and the parameters' checks only
+    with CaptureQueriesContext(connection) as boxed:
+        first, document = geojson(client, f"{url}?bbox=2.191,41.391,2.209,41.409")
+    assert len(boxed) == len(whole)  # cut from the cached whole layer, not read again
+    second, again = geojson(client, f"{url}?bbox=2.195,41.395,2.205,41.405")
+    assert first["ETag"] == second["ETag"] and document == again
+    assert [f["properties"]["name"] for f in document["features"]] == ["Botiga del Poblenou"]
+    assert [timeout for _, timeout in cache_sets] == [TIMEOUT, FILTERED_TIMEOUT]  # one entry per cell
+
+    # snapped outwards: a point just west of the box but inside its grid cell is kept
+    _, document = geojson(client, f"{url}?bbox=2.2015,41.40,2.209,41.41")
+    assert [f["properties"]["name"] for f in document["features"]] == ["Botiga del Poblenou"]
+
+
+def test_a_box_keeps_the_shapes_it_touches(client, boundaries):
+    Layer.objects.create(slug="districtes", name="Districtes", kind="districts")
+    _, document = geojson(client, "/ca/mapa/capes/districtes.geojson?bbox=2.155,41.40,2.16,41.405")
+    names = {f["properties"]["name"] for f in document["features"]}
+    assert "Gràcia" in names and "Nou Barris" not in names and len(names) < 10
 
 
 def test_an_unknown_layer_is_a_404_with_a_message(client, db):

@@ -6,6 +6,7 @@ is not in `ENV_SCHEMA` is not read anywhere. `dev`, `test` and `production` only
 hardening; none of them reads a variable of its own.
 """
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -35,6 +36,7 @@ ENV_SCHEMA = {
     "DEMO_PASSWORD": (str, "ess-demo-2026"),
     "ESS_BOUNDARIES_DIR": (str, ""),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
+    "EXPORT_CACHE_DIR": (str, str(Path(tempfile.gettempdir()) / "ess-exports")),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
     "BACKUP_DIR": (str, str(BASE_DIR / "backups")),
 }
@@ -165,6 +167,9 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# The open-data downloads, written once per version of the data and served from disk
+# (directori.exporting.cached_file): a cache, safe to delete at any time, never to back up.
+EXPORT_CACHE_DIR = Path(env("EXPORT_CACHE_DIR"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -18,8 +18,15 @@ class Command(BaseCommand):
             "--sizes", default="1000,10000,100000,1000000", help="Comma-separated data sizes."
         )
         parser.add_argument("--only", help="Run only this app's benchmark (e.g. directori).")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=0,
+            help="Loopback port of the load test's gunicorn (default: any free).",
+        )
 
-    def handle(self, *args, sizes, only, **options):
+    def handle(self, *args, sizes, only, port, **options):
+        self.port = port
         sizes = [int(s) for s in sizes.split(",")]
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.bench"
