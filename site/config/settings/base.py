@@ -36,6 +36,8 @@ ENV_SCHEMA = {
     "ESS_BOUNDARIES_DIR": (str, ""),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
+    "IMPORT_UPLOAD_DIR": (str, str(BASE_DIR / "private" / "imports")),
+    "IMPORT_MAX_ROWS": (int, 200_000),
 }
 env = environ.Env(**ENV_SCHEMA)
 # A developer's own env file (never committed) fills in what the shell did not set; ENV_FILE="" reads
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "ninja",  # its Swagger UI files, served locally
+    "django_tasks",
+    "django_tasks_db",  # the database queue of Django's tasks API (worker: manage.py db_worker)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -199,6 +203,19 @@ TILES_URL = env("TILES_URL")
 TILES_ATTRIBUTION = env("TILES_ATTRIBUTION")
 
 DEMO_PASSWORD = env("DEMO_PASSWORD")
+
+# Django's tasks API. Admin imports are queued in the database ("imports"); `manage.py db_worker
+# --backend imports` runs them (`make run` starts one beside the web server). Wagtail's own tasks
+# (search and reference index updates on save) stay on "default", run at once as before.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Admin imports: uploads wait in this private folder (never under MEDIA_ROOT: not served) until
+# imported, or for IMPORT_PENDING_SECONDS; files of more than IMPORT_MAX_ROWS rows are refused.
+IMPORT_UPLOAD_DIR = env("IMPORT_UPLOAD_DIR")
+IMPORT_MAX_ROWS = env("IMPORT_MAX_ROWS")
+IMPORT_PENDING_SECONDS = 3600
 
 # Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
