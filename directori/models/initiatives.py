@@ -183,6 +183,7 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         index.RelatedFields("neighbourhood", [index.SearchField("name")]),
         index.FilterField("id"),
         index.FilterField("live"),
+        index.FilterField("archived_at"),
         index.FilterField("district_id"),
         index.FilterField("family_id"),
     ]

@@ -256,3 +256,75 @@ def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
     job = ImportJob.objects.get()
     assert job.status == "checked", job.error
     assert job.report["summary"].startswith("1 files llegides") or "1" in job.report["summary"]
+
+
+@pytest.fixture
+def archived(client, db):
+    initiative = Initiative.objects.create(name="Cooperativa Arxivada", live=True)
+    initiative.save_revision().publish()
+    return initiative
+
+
+def public_pages_mention(client, initiative):
+    """Which public outputs show the initiative: directory, its page, API, export, search."""
+    found = {
+        "directory": initiative.name in client.get("/ca/directori/").content.decode(),
+        "page": client.get(f"/ca/directori/iniciativa/{initiative.slug}/").status_code == 200,
+        "api": client.get(f"/api/v1/initiatives/{initiative.slug}").status_code == 200,
+        "export": initiative.name in client.get("/ca/directori/export.csv").content.decode(),
+        "search": initiative.name in client.get("/ca/cerca/", {"q": "Arxivada"}).content.decode(),
+    }
+    return {name for name, shown in found.items() if shown}
+
+
+@pytest.mark.django_db
+def test_deleting_archives_then_staff_restore(client, archived):
+    assert public_pages_mention(client, archived) == {"directory", "page", "api", "export", "search"}
+    moderator = make_user("mod", "change_initiative", "delete_initiative")
+    client.force_login(moderator)
+    delete_url = f"/admin/snippets/directori/initiative/delete/{archived.pk}/"
+    assert "Arxiva" in client.get(delete_url).content.decode() or client.get(delete_url).status_code == 200
+    client.post(delete_url)
+    archived.refresh_from_db()
+    assert archived.archived_at is not None and archived.revisions.count() == 1, "kept, with its history"
+    client.logout()
+    assert public_pages_mention(client, archived) == set()
+
+    client.force_login(moderator)
+    assert client.post(delete_url).status_code in (302, 403)  # deleting for good is not theirs
+    assert Initiative.objects.filter(pk=archived.pk).exists()
+    client.post(f"/admin/directori/initiative/{archived.pk}/restore/")
+    archived.refresh_from_db()
+    assert archived.archived_at is None and archived.live
+    client.logout()
+    assert public_pages_mention(client, archived) == {"directory", "page", "api", "export", "search"}
+
+
+@pytest.mark.django_db
+def test_strategy_staff_delete_an_archived_initiative_for_good(client, archived):
+    archived.archive()
+    client.force_login(make_user("admin", superuser=True))
+    response = client.post(f"/admin/snippets/directori/initiative/delete/{archived.pk}/")
+    assert response.status_code == 302
+    assert not Initiative.objects.filter(pk=archived.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_table_member_can_neither_archive_nor_restore(client, archived):
+    client.force_login(make_user("membre"))
+    client.post(f"/admin/snippets/directori/initiative/delete/{archived.pk}/")
+    archived.refresh_from_db()
+    assert archived.archived_at is None
+    archived.archive()
+    assert client.post(f"/admin/directori/initiative/{archived.pk}/restore/").status_code in (302, 403)
+    archived.refresh_from_db()
+    assert archived.archived_at is not None
+
+
+@pytest.mark.django_db
+def test_bulk_delete_in_the_listing_archives(client, archived):
+    client.force_login(make_user("mod", "change_initiative", "delete_initiative"))
+    url = "/admin/bulk/directori/initiative/delete/"
+    client.post(f"{url}?id={archived.pk}&next=/admin/")
+    archived.refresh_from_db()
+    assert archived.archived_at is not None
