@@ -732,13 +732,12 @@ class _Writer:
                 )
             )
         }
-        previous = {}
-        previous = {}
+        previous, was_live = {}, {i.pk: i.live for i in existing.values()}
         if self.job:  # the state before the import, as a revision, where the latest one is not it
             unrevised = [
                 i
                 for i in existing.values()
-                if not draft and (i.latest_revision_id is None or i.has_unpublished_changes)
+                if not (draft and i.live) and (i.latest_revision_id is None or i.has_unpublished_changes)
             ]
             for initiative, revision in zip(unrevised, save_revisions(unrevised, None), strict=True):
                 initiative.latest_revision_id = revision.pk
@@ -812,6 +811,7 @@ class _Writer:
                     job=self.job,
                     initiative_id=i.pk,
                     created=i.pk in new_ids,
+                    was_live=was_live.get(i.pk, False),
                     previous_revision_id=previous.get(i.pk),
                     revision_id=r.pk,
                 )
@@ -821,6 +821,8 @@ class _Writer:
                 ImportedRow(
                     job=self.job,
                     initiative_id=i.pk,
+                    drafted=True,
+                    was_live=True,
                     previous_revision_id=previous.get(i.pk),
                     revision_id=i.latest_revision_id,
                 )
@@ -881,7 +883,6 @@ UNDONE_FIELDS = (
     "latitude",
     "longitude",
     "live",
-    "has_unpublished_changes",
 )
 
 
@@ -891,22 +892,29 @@ def undo_import(job, progress=None):
     are dropped. A row edited after the import is left alone and counted. Returns the counts."""
     counts = {"restored": 0, "archived": 0, "skipped": 0}
     lock_source(job.source)
-    rows = list(job.rows.values_list("initiative_id", "created", "previous_revision_id", "revision_id"))
+    rows = list(
+        job.rows.values_list(
+            "initiative_id", "created", "drafted", "was_live", "previous_revision_id", "revision_id"
+        )
+    )
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
         current = Initiative.objects.in_bulk([r[0] for r in chunk])
-        previous = Revision.objects.in_bulk([r[2] for r in chunk if r[2]])
+        previous = Revision.objects.in_bulk([r[4] for r in chunk if r[4]])
         created, restored, dropped_drafts = [], [], []
-        for initiative_id, was_created, previous_id, revision_id in chunk:
+        for initiative_id, was_created, drafted, was_live, previous_id, revision_id in chunk:
             initiative = current.get(initiative_id)
             if initiative is None or initiative.latest_revision_id != revision_id:
                 counts["skipped"] += 1
             elif was_created:
                 created.append(initiative_id)
-            elif not job.draft and previous_id in previous:
-                restored.append(initiative.with_content_json(previous[previous_id].content))
-            else:
+            elif drafted:
                 dropped_drafts.append(initiative)
+            elif previous_id in previous:
+                restored.append(initiative.with_content_json(previous[previous_id].content))
+                restored[-1].live = was_live
+            else:
+                counts["skipped"] += 1
         now = timezone.now()
         Initiative.objects.filter(pk__in=created, archived_at=None).update(
             live_before_archive=models.F("live"), live=False, archived_at=now, updated_at=now
@@ -930,7 +938,7 @@ def undo_import(job, progress=None):
                 ],
                 batch_size=BATCH,
             )
-        previous_of = {r[0]: r[2] for r in chunk}
+        previous_of = {r[0]: r[4] for r in chunk}
         for initiative in dropped_drafts:  # the public version was never touched: drop the draft
             initiative.latest_revision_id = previous_of[initiative.pk]
             initiative.has_unpublished_changes = initiative.latest_revision_id not in (

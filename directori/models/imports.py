@@ -69,7 +69,12 @@ class ImportJob(models.Model):
 
     def write_progress(self, phase, done, total):
         """Progress goes to a file beside the upload, not to the database: the import writes in one
-        transaction, which other connections cannot see into (and SQLite lets one writer at a time)."""
+        transaction, which other connections cannot see into (and SQLite lets one writer at a time).
+        Written when the percentage or the phase changes, not per row."""
+        step = (phase, 100 * done // total if total else 0)
+        if step == getattr(self, "_last_progress", None):
+            return
+        self._last_progress = step
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / "progress.tmp"
         temporary.write_text(json.dumps({"phase": phase, "done": done, "total": total}))
@@ -104,6 +109,8 @@ class ImportedRow(models.Model):
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rows")
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
     created = models.BooleanField(default=False)
+    drafted = models.BooleanField(default=False)  # a live one that got the values as a draft only
+    was_live = models.BooleanField(default=False)
     previous_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
     )

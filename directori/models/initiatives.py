@@ -230,6 +230,8 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         """
         if not self.slug:
             self.slug = self._unique_slug()
+        if self.archived_at is not None:  # publishing an archived one does not bring it back: restore does
+            self.live = False
         self.refresh_search_text()
         if place:
             from ..placement import place_initiative  # the placement module imports these models

@@ -131,6 +131,40 @@ def test_undo_leaves_initiatives_edited_since_the_import(moderator, tmp_path):
 
 
 @pytest.mark.django_db
+def test_undoing_a_draft_import_drops_its_drafts_and_keeps_earlier_states(moderator, tmp_path):
+    public = Initiative.objects.create(name="Pública", source="xes", external_id="A1")
+    public.save_revision().publish()
+    draft = Initiative.objects.create(name="Esborrany", source="xes", external_id="A2", live=False)
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Canvi proposat\nA2,Esborrany canviat\n")
+    run_import(path, Mapping.from_toml(MAPPING), draft=True)
+    public.refresh_from_db()
+    assert public.name == "Pública" and public.has_unpublished_changes  # a draft revision waits
+    job = ImportJob.objects.get()
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    run_queued_tasks()
+    public.refresh_from_db()
+    draft.refresh_from_db()
+    assert public.name == "Pública" and not public.has_unpublished_changes
+    assert public.latest_revision_id == public.live_revision_id
+    assert draft.name == "Esborrany" and not draft.live and draft.archived_at is None
+
+
+@pytest.mark.django_db
+def test_undo_unpublishes_what_the_import_published(moderator, tmp_path):
+    proposed = Initiative.objects.create(name="Proposta", source="xes", external_id="A1", live=False)
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Publicada per la importació\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    proposed.refresh_from_db()
+    assert proposed.live
+    moderator.post(f"/admin/directori/import/{ImportJob.objects.get().pk}/undo/")
+    run_queued_tasks()
+    proposed.refresh_from_db()
+    assert proposed.name == "Proposta" and not proposed.live
+
+
+@pytest.mark.django_db
 def test_who_may_undo_an_import(client, tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("id,Nom\nA1,Primera\n")
