@@ -4,6 +4,10 @@ Real files are messy (domain.md): UTF-8 with or without BOM, UTF-16, Latin-1, `;
 decimal commas, coordinates in EPSG:25831, repeated rows. Every row is validated first; a rejection
 names the file line, the column and the reason. Writing happens in one transaction: without
 `partial`, one rejected row means nothing is written; a dry run writes nothing either way.
+
+Files are bounded before they are read (rows, and an XLSX's unpacked size), one import of a source
+runs at a time, rows are written in chunks so memory stays flat, and every row written gets a
+revision, recorded with the one before it so that `undo_import` can put a whole import back.
 """
 
 import codecs
@@ -712,14 +716,8 @@ class _Writer:
     """
 
     def __init__(self, mapping, writes_points, draft, report, job):
-        self.mapping, self.writes_points, self.draft, self.report, self.job = (
-            mapping,
-            writes_points,
-            draft,
-            report,
-            job,
-        )
-        self.user = job.user if job else None
+        self.mapping, self.writes_points, self.draft = mapping, writes_points, draft
+        self.report, self.job, self.user = report, job, job.user if job else None
         self.slugs = FreeSlugs(Initiative.objects.values_list("slug", flat=True))
 
     def write(self, rows):
