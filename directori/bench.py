@@ -22,13 +22,13 @@ def run(command, sizes):
 
 
 IMPORT_SIZES = (10_000, 100_000)
-IMPORT_SOURCE = "bench-import"
 
 
 def run_imports(command):
-    """Rows per second and peak memory (RSS) of `import_initiatives` on a synthetic CSV, each size in a
-    child process (its peak is its own: ru_maxrss of the finished child). The child commits, so its rows,
-    revisions and job are deleted afterwards."""
+    """Rows per second and peak memory (RSS) of an import of a synthetic CSV (all the steps of
+    `import_initiatives`: validation, writes, placement, search and reference indexes, revisions),
+    each size in a child process, so that its peak is its own (ru_maxrss of the finished children).
+    The child imports inside a transaction that it rolls back: the database keeps nothing."""
     import resource
     import subprocess
     import sys
@@ -37,15 +37,26 @@ def run_imports(command):
 
     from django.conf import settings
 
-    from .models import ImportJob, Initiative
-
-    command.stdout.write("import: import_initiatives of a synthetic CSV, in a child process")
+    command.stdout.write("import: rows of a synthetic CSV imported in a child process (rolled back)")
     command.stdout.write(f"{'rows':>10} {'seconds':>9} {'rows/s':>9} {'peak RSS MB':>12}")
-    mapping = f'[options]\nsource = "{IMPORT_SOURCE}"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
-    mapping += 'address = "Adreca"\nlat = "lat"\nlon = "lon"\n'
     rng = np.random.default_rng(2026)
+    child = (
+        "import sys, time\n"
+        "from django.db import transaction\n"
+        "from directori.importing import Mapping, run_import\n"
+        "mapping = Mapping.from_toml(open(sys.argv[2]).read())\n"
+        "with transaction.atomic():\n"
+        "    start = time.perf_counter()\n"
+        "    run_import(sys.argv[1], mapping)\n"
+        "    print(time.perf_counter() - start)\n"
+        "    transaction.set_rollback(True)\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "m.toml").write_text(mapping)
+        mapping = Path(folder) / "m.toml"
+        mapping.write_text(
+            '[options]\nsource = "bench-import"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
+            'address = "Adreca"\nlat = "lat"\nlon = "lon"\n'
+        )
         for size in IMPORT_SIZES:
             data = Path(folder) / f"{size}.csv"
             lats, lons = rng.uniform(41.36, 41.44, size), rng.uniform(2.10, 2.21, size)
@@ -54,43 +65,29 @@ def run_imports(command):
                 for i in range(size):  # equal names on purpose: the slug step must stay linear
                     out.write(f"B{i},Entitat de prova,Carrer {i % 500} {i},{lats[i]:.5f},{lons[i]:.5f}\n")
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            start = time.perf_counter()
-            subprocess.run(  # noqa: S603  (our own manage.py, arguments we built)
-                [
-                    sys.executable,
-                    "manage.py",
-                    "import_initiatives",
-                    str(data),
-                    "--mapping",
-                    f"{folder}/m.toml",
-                ],
+            done = subprocess.run(  # noqa: S603  (our own manage.py, arguments we built)
+                [sys.executable, "-c", _CHILD_SETUP + child, str(data), str(mapping)],
                 cwd=settings.BASE_DIR,
                 check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
             )
-            seconds = time.perf_counter() - start
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB, the largest child so far
-            note = "" if peak > before else " (≤ earlier size)"
+            seconds = float(done.stdout.strip().splitlines()[-1])
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB: the largest child so far
+            note = "" if peak > before else " (not above the earlier size)"
             command.stdout.write(
                 f"{size:>10} {seconds:>9.1f} {size / seconds:>9.0f} {peak / 1024:>12.0f}{note}"
             )
-            _remove_bench_import(Initiative, ImportJob)
 
 
-def _remove_bench_import(Initiative, ImportJob):
-    from django.contrib.contenttypes.models import ContentType
-
-    from wagtail.models import ReferenceIndex, Revision
-
-    content_type = ContentType.objects.get_for_model(Initiative)
-    ids = [str(pk) for pk in Initiative.objects.filter(source=IMPORT_SOURCE).values_list("pk", flat=True)]
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        Revision.objects.filter(base_content_type=content_type, object_id__in=chunk).delete()
-        ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=chunk).delete()
-    ImportJob.objects.filter(source=IMPORT_SOURCE).delete()
-    Initiative.objects.filter(source=IMPORT_SOURCE).delete()
+# The child starts Django as manage.py does (site/ on the path, the same settings module).
+_CHILD_SETUP = (
+    "import os, sys\n"
+    "sys.path.insert(0, 'site')\n"
+    "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.dev')\n"
+    "import django\n"
+    "django.setup()\n"
+)
 
 
 def run_placement(command, sizes):

@@ -772,7 +772,7 @@ class _Writer:
         fields = [name for name in SCALAR_FIELDS if name in mapping.columns]
         fields += ["latitude", "longitude"] if self.writes_points else []
         fields += ["live", "has_unpublished_changes", "first_published_at", "last_published_at", "updated_at"]
-        Initiative.objects.bulk_update(updated, [*fields, "search_text"], batch_size=BATCH)
+        update_rows(updated, [*fields, "search_text"])
         drafted_ids = {i.pk for i in drafted}
         for initiative, terms in relations:
             if initiative.pk in drafted_ids:
@@ -830,6 +830,30 @@ class _Writer:
         )
 
 
+def update_rows(initiatives, fields):
+    """UPDATE the given fields of each initiative, one prepared statement for all of them (psycopg
+    pipelines it). Django's bulk_update builds a CASE expression per field and row, which took most
+    of an import's time (a minute per 3,000 rows)."""
+    if not initiatives:
+        return
+    fields = [Initiative._meta.get_field(name) for name in fields]
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608  (names from the model; values are parameters)
+        quote(Initiative._meta.db_table),
+        ", ".join(f"{quote(field.column)} = %s" for field in fields),
+        quote(Initiative._meta.pk.column),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql,
+            [
+                [field.get_db_prep_save(getattr(i, field.attname), connection) for field in fields] + [i.pk]
+                for i in initiatives
+            ],
+        )
+
+
 def with_relations(queryset):
     """What a revision and the indexes read of each initiative, in a constant number of queries."""
     return queryset.select_related("family", "neighbourhood").prefetch_related(
@@ -863,9 +887,7 @@ def save_revisions(initiatives, user, publish=False):
         initiative.latest_revision = revision
         if publish:
             initiative.live_revision = revision
-    Initiative.objects.bulk_update(
-        initiatives, [*fields, "live_revision"] if publish else fields, batch_size=BATCH
-    )
+    update_rows(initiatives, [*fields, "live_revision"] if publish else fields)
     return revisions
 
 
@@ -920,9 +942,7 @@ def undo_import(job, progress=None):
         for initiative in restored:
             initiative.updated_at = now
             initiative.refresh_search_text()
-        Initiative.objects.bulk_update(
-            restored, [*UNDONE_FIELDS, "updated_at", "search_text"], batch_size=BATCH
-        )
+        update_rows(restored, [*UNDONE_FIELDS, "updated_at", "search_text"])
         for name, through, column in (
             ("sectors", Initiative.sectors.through, "sector_id"),
             ("tags", Initiative.tags.through, "layertag_id"),
@@ -943,7 +963,7 @@ def undo_import(job, progress=None):
                 None,
                 initiative.live_revision_id,
             )
-        Initiative.objects.bulk_update(dropped_drafts, ["latest_revision", "has_unpublished_changes"])
+        update_rows(dropped_drafts, ["latest_revision", "has_unpublished_changes"])
         ids = [i.pk for i in restored]
         place_initiatives(Initiative.objects.filter(pk__in=ids))
         update_search_index(created)
