@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
+from django.utils import translation
 
 import pytest
 from django_tasks_db.management.commands.db_worker import Worker
@@ -208,15 +209,22 @@ def xlsx(path, sheet_xml):
     return path
 
 
+@pytest.fixture
+def english():
+    """The command's messages as an English-speaking operator reads them."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.django_db
-def test_a_zip_bomb_is_refused_before_reading(tmp_path):
+def test_a_zip_bomb_is_refused_before_reading(tmp_path, english):
     bomb = xlsx(tmp_path / "bomb.xlsx", "<c><v>" + "0" * 20_000_000 + "</v></c>")
     with pytest.raises(ImportFileError, match="xl/worksheets/sheet1.xml is compressed"):
         run_import(bomb, Mapping.from_toml(MAPPING))
 
 
 @pytest.mark.django_db
-def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch):
+def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch, english):
     monkeypatch.setattr(importing, "XLSX_MAX_MEMBER_BYTES", 1000)
     sheet = xlsx(tmp_path / "big.xlsx", "".join(f"<c><v>{i}</v></c>" for i in range(500)))
     with pytest.raises(ImportFileError, match="unpacks to"):
@@ -224,7 +232,7 @@ def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_the_row_cap(tmp_path, settings):
+def test_the_row_cap(tmp_path, settings, english):
     settings.IMPORT_MAX_ROWS = 3
     path = tmp_path / "e.csv"
     path.write_text("id,Nom\n" + "".join(f"A{i},N{i}\n" for i in range(4)))
@@ -240,7 +248,7 @@ def test_free_slugs_number_equal_names_in_order():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_one_import_per_source_at_a_time(tmp_path):
+def test_one_import_per_source_at_a_time(tmp_path, english):
     """A second import of a source while the first holds its lock gets a clear message."""
     holding, release = threading.Event(), threading.Event()
 
