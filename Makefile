@@ -41,9 +41,11 @@ database: translations ## Migrate the database and load the district/neighbourho
 	$(if $(SHARED_POPULATION),$(MANAGE) load_population --skip-if-loaded $(SHARED_POPULATION) \
 		|| echo "Continuing without population figures.")
 
-run: database ## Load the demo content and serve http://127.0.0.1:8000 (make run PORT=8123: another port)
+run: database ## Load the demo content, start the task worker and serve http://127.0.0.1:8000 (PORT=8123: another port)
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The task worker (admin imports) runs beside the web server and stops with it.
+	$(MANAGE) db_worker --backend imports & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(STAMP) ## ruff: lint and formatting
 	$(BIN)/ruff check .

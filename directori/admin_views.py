@@ -1,29 +1,35 @@
 """Staff import initiatives from the admin: upload, read the validation report of a dry run, then
-commit. The same importer as `manage.py import_initiatives`, so the rules and the report are the same.
+commit, and undo a whole import later. The same importer as `manage.py import_initiatives`, so the
+rules and the report are the same; each step runs as a background task (directori.tasks) and the job
+page follows it with a progress bar.
 
-Between the preview and the commit the upload waits in the cache for an hour, under a random token
-and the uploader's id: private (never under /media/), gone by itself, and shared by every process
-when REDIS_URL is set (with the per-process default cache, run one process or upload again).
+The upload waits in a private folder (IMPORT_UPLOAD_DIR, never under /media/), shared by the web
+processes and the task worker, and is removed once imported, failed or an hour old.
 """
 
-import tempfile
-import uuid
 from pathlib import Path
 
 from django import forms
-from django.core.cache import cache
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .importing import ImportFileError, Mapping, run_import
+from .importing import ImportFileError, Mapping
+from .models import ImportJob
+from .tasks import check_import, commit_import, undo_whole_import
 
-PENDING_SECONDS = 3600
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 def can_import(user):
     return user.has_perms(["directori.add_initiative", "directori.change_initiative"])
+
+
+def can_undo(user):
+    """Undoing changes published data back: for those who may publish."""
+    return can_import(user) and user.has_perm("directori.publish_initiative")
 
 
 class ImportForm(forms.Form):
@@ -51,7 +57,7 @@ class ImportForm(forms.Form):
         raw = self.cleaned_data["mapping_file"].read()
         try:
             text = raw.decode("utf-8-sig")
-            Mapping.from_toml(text)
+            self.mapping = Mapping.from_toml(text)
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The mapping must be a UTF-8 text file.")) from None
         except ImportFileError as error:
@@ -66,49 +72,63 @@ class ImportForm(forms.Form):
 
 
 def import_initiatives(request):
+    """The upload form and the latest imports; a valid upload becomes a job checked in the background."""
     if not can_import(request.user):
         raise PermissionDenied
-    token = request.POST.get("token")
-    if request.method == "POST" and token:
-        key = f"directori-import:{request.user.pk}:{token}"
-        job = cache.get(key)
-        cache.delete(key)
-        if job is None:
-            error = _("That import was already committed or has expired; upload the file again.")
-            return render(request, "directori/admin/import.html", {"form": ImportForm(), "error": error})
-        report, error = _run(job, dry_run=False)
-        context = {"report": report, "error": error, "committed": True, "job": job}
-        return render(request, "directori/admin/import.html", context)
-
+    ImportJob.remove_expired_uploads()
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["data_file"]
-        job = {
-            "name": upload.name,
-            "data": upload.read(),
-            "mapping": form.cleaned_data["mapping_file"],
-            "draft": form.cleaned_data["draft"],
-            "partial": form.cleaned_data["partial"],
-        }
-        report, error = _run(job, dry_run=True)
-        token = None
-        if report is not None and (not report.rejections or job["partial"]):
-            token = uuid.uuid4().hex
-            cache.set(f"directori-import:{request.user.pk}:{token}", job, PENDING_SECONDS)
-        context = {"form": form, "report": report, "error": error, "token": token, "job": job}
-        return render(request, "directori/admin/import.html", context)
-    return render(request, "directori/admin/import.html", {"form": form})
+        job = ImportJob.objects.create(
+            user=request.user,
+            file_name=Path(upload.name).name[:255],
+            source=form.mapping.source,
+            mapping=form.cleaned_data["mapping_file"],
+            draft=form.cleaned_data["draft"],
+            partial=form.cleaned_data["partial"],
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+        job.folder.mkdir(parents=True, exist_ok=True)
+        with open(job.data_path, "wb") as stored:
+            for piece in upload.chunks():
+                stored.write(piece)
+        check_import.enqueue(str(job.pk))
+        return redirect("directori_import_job", job.pk)
+    jobs = ImportJob.objects.select_related("user")[:20]
+    return render(request, "directori/admin/import.html", {"form": form, "jobs": jobs})
 
 
-def _run(job, dry_run):
-    """Run the importer on a temporary copy of the upload: (report, None) or (None, error)."""
-    with tempfile.NamedTemporaryFile(suffix=Path(job["name"]).suffix.lower()) as local:
-        local.write(job["data"])
-        local.flush()
-        try:
-            mapping = Mapping.from_toml(job["mapping"])
-            return run_import(
-                local.name, mapping, dry_run=dry_run, partial=job["partial"], draft=job["draft"]
-            ), None
-        except ImportFileError as error:
-            return None, str(error)
+def import_job(request, pk):
+    """One import: progress while a step runs (the page refreshes itself), the dry run's report and
+    the button to commit, then the result and the way to undo it."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    job = get_object_or_404(ImportJob, pk=pk)
+    if request.method == "POST":
+        if job.status != ImportJob.Status.CHECKED or not job.data_path.exists():
+            error = _("That import was already committed or has expired; upload the file again.")
+            return render(
+                request, "directori/admin/import_job.html", {"job": job, "error": error}, status=409
+            )
+        job.status = ImportJob.Status.IMPORTING
+        job.save(update_fields=["status"])
+        commit_import.enqueue(str(job.pk))
+        return redirect("directori_import_job", job.pk)
+    context = {"job": job, "progress": job.read_progress(), "can_undo": can_undo(request.user)}
+    return render(request, "directori/admin/import_job.html", context)
+
+
+def undo_import(request, pk):
+    """Confirm, then undo a whole import in the background."""
+    if not can_undo(request.user):
+        raise PermissionDenied
+    job = get_object_or_404(ImportJob, pk=pk)
+    if job.status != ImportJob.Status.DONE:
+        error = _("Only a finished import can be undone.")
+        return render(request, "directori/admin/import_job.html", {"job": job, "error": error}, status=409)
+    if request.method == "POST":
+        job.status = ImportJob.Status.UNDOING
+        job.save(update_fields=["status"])
+        undo_whole_import.enqueue(str(job.pk))
+        return redirect("directori_import_job", job.pk)
+    return render(request, "directori/admin/import_undo.html", {"job": job, "rows": job.rows.count()})

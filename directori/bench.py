@@ -18,6 +18,76 @@ NAIVE_SAMPLE = 2000
 def run(command, sizes):
     run_placement(command, sizes)
     run_listing(command, sizes)
+    run_imports(command)
+
+
+IMPORT_SIZES = (10_000, 100_000)
+
+
+def run_imports(command):
+    """Rows per second and peak memory (RSS) of an import of a synthetic CSV (all the steps of
+    `import_initiatives`: validation, writes, placement, search and reference indexes, revisions),
+    each size in a child process, so that its peak is its own (ru_maxrss of the finished children).
+    The child imports inside a transaction that it rolls back: the database keeps nothing."""
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from django.conf import settings
+
+    command.stdout.write("import: rows of a synthetic CSV imported in a child process (rolled back)")
+    command.stdout.write(f"{'rows':>10} {'seconds':>9} {'rows/s':>9} {'peak RSS MB':>12}")
+    rng = np.random.default_rng(2026)
+    child = (
+        "import sys, time\n"
+        "from django.db import transaction\n"
+        "from directori.importing import Mapping, run_import\n"
+        "mapping = Mapping.from_toml(open(sys.argv[2]).read())\n"
+        "with transaction.atomic():\n"
+        "    start = time.perf_counter()\n"
+        "    run_import(sys.argv[1], mapping)\n"
+        "    print(time.perf_counter() - start)\n"
+        "    transaction.set_rollback(True)\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        mapping = Path(folder) / "m.toml"
+        mapping.write_text(
+            '[options]\nsource = "bench-import"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
+            'address = "Adreca"\nlat = "lat"\nlon = "lon"\n'
+        )
+        for size in IMPORT_SIZES:
+            data = Path(folder) / f"{size}.csv"
+            lats, lons = rng.uniform(41.36, 41.44, size), rng.uniform(2.10, 2.21, size)
+            with open(data, "w") as out:
+                out.write("id,Nom,Adreca,lat,lon\n")
+                for i in range(size):  # equal names on purpose: the slug step must stay linear
+                    out.write(f"B{i},Entitat de prova,Carrer {i % 500} {i},{lats[i]:.5f},{lons[i]:.5f}\n")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            done = subprocess.run(  # noqa: S603  (our own manage.py, arguments we built)
+                [sys.executable, "-c", _CHILD_SETUP + child, str(data), str(mapping)],
+                cwd=settings.BASE_DIR,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            seconds = float(done.stdout.strip().splitlines()[-1])
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB: the largest child so far
+            note = "" if peak > before else " (not above the earlier size)"
+            command.stdout.write(
+                f"{size:>10} {seconds:>9.1f} {size / seconds:>9.0f} {peak / 1024:>12.0f}{note}"
+            )
+
+
+# The child starts Django as manage.py does (site/ on the path, the same settings module).
+_CHILD_SETUP = (
+    "import os, sys\n"
+    "sys.path.insert(0, 'site')\n"
+    "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.dev')\n"
+    "import django\n"
+    "django.setup()\n"
+)
 
 
 def run_placement(command, sizes):

@@ -1,7 +1,11 @@
 """The directory in the Wagtail admin: initiatives (drafts, revisions, filters), the taxonomies, and
 the import view."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,10 +13,57 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
 from .models import EssFamily, Initiative, LayerTag, Proposal, Sector
+
+
+def can_delete_for_good(user):
+    """Removing an initiative with its revisions and proposals cannot be undone: strategy staff only."""
+    return user.is_superuser
+
+
+class InitiativeDeleteView(DeleteView):
+    """ "Delete" archives: the initiative leaves every public place and can be restored. An archived
+    one can then be deleted for good, by strategy staff only."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.object.archived_at and not can_delete_for_good(request.user):
+            raise PermissionDenied
+
+    @property
+    def page_title(self):
+        return _("Delete for good") if self.object.archived_at else _("Archive")
+
+    @property
+    def confirmation_message(self):
+        if self.object.archived_at:
+            return _(
+                "Delete this archived initiative for good, with its history and proposals? This cannot be undone."
+            )
+        return _(
+            "Archive this initiative? It disappears from the directory, the map, search and open data; staff can restore it."
+        )
+
+    def get_success_message(self):
+        message = (
+            _("Initiative '%(object)s' deleted for good.")
+            if self.object.archived_at
+            else _("Initiative '%(object)s' archived.")
+        )
+        return message % {"object": self.object}
+
+    def delete_action(self):
+        if self.object.archived_at:
+            super().delete_action()
+        else:
+            self.object.archive()
+
+
+class ArchivedColumn(Column):
+    cell_template_name = "directori/admin/archived_cell.html"
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -26,6 +77,7 @@ class InitiativeViewSet(SnippetViewSet):
         "neighbourhood",
         BooleanColumn("outside_city", label=_("Outside the city")),
         "updated_at",
+        ArchivedColumn("archived_at", label=_("Archived")),
     ]
     list_filter = [
         "district",
@@ -40,6 +92,7 @@ class InitiativeViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["name"]
     copy_view_enabled = False
+    delete_view_class = InitiativeDeleteView
 
     def get_queryset(self, request):
         """One query for the listing's columns; the areas' boundaries are not needed there."""
@@ -125,7 +178,36 @@ register_snippet(DirectoryGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("directori/import/", admin_views.import_initiatives, name="directori_import")]
+    return [
+        path("directori/import/", admin_views.import_initiatives, name="directori_import"),
+        path("directori/import/<uuid:pk>/", admin_views.import_job, name="directori_import_job"),
+        path("directori/import/<uuid:pk>/undo/", admin_views.undo_import, name="directori_import_undo"),
+        path(
+            "directori/initiative/<int:pk>/restore/", restore_initiative, name="directori_initiative_restore"
+        ),
+    ]
+
+
+def restore_initiative(request, pk):
+    """Bring an archived initiative back (live again if it was live), after a confirmation."""
+    if not request.user.has_perm("directori.delete_initiative"):
+        raise PermissionDenied
+    initiative = get_object_or_404(Initiative, pk=pk, archived_at__isnull=False)
+    if request.method == "POST":
+        initiative.restore()
+        messages.success(request, gettext_now("Initiative '%(object)s' restored.") % {"object": initiative})
+        return redirect("wagtailsnippets_directori_initiative:list")
+    return render(request, "directori/admin/restore.html", {"initiative": initiative})
+
+
+@hooks.register("before_bulk_action")
+def archive_instead_of_bulk_delete(request, action_type, objects, action_class_instance):
+    """The listing's bulk "delete" archives initiatives too (permanent deletion is one at a time)."""
+    if action_type == "delete" and objects and isinstance(objects[0], Initiative):
+        for initiative in objects:
+            initiative.archive()
+        messages.success(request, gettext_now("%(count)s initiatives archived.") % {"count": len(objects)})
+        return redirect("wagtailsnippets_directori_initiative:list")
 
 
 class ImportMenuItem(MenuItem):

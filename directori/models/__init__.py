@@ -1,4 +1,5 @@
 from .geography import District, Neighbourhood
+from .imports import ImportedRow, ImportJob, ImportLock
 from .initiatives import Evaluation, Initiative, InitiativeLink
 from .proposals import Proposal
 from .taxonomy import EssFamily, LayerTag, Sector
@@ -7,6 +8,9 @@ __all__ = [
     "District",
     "EssFamily",
     "Evaluation",
+    "ImportJob",
+    "ImportLock",
+    "ImportedRow",
     "Initiative",
     "InitiativeLink",
     "LayerTag",

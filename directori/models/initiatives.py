@@ -28,8 +28,9 @@ percentage = [MinValueValidator(0), MaxValueValidator(100)]
 
 class InitiativeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
-        """What the public may see: published initiatives only. Every public output starts here."""
-        return self.filter(live=True)
+        """What the public may see: published, not archived. Every public output starts here (and
+        archiving also unpublishes, so code that checks `live=True` directly follows too)."""
+        return self.filter(live=True, archived_at__isnull=True)
 
 
 class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -125,6 +126,9 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Deleting from the admin archives: hidden from every public place, restorable by staff.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+    live_before_archive = models.BooleanField(default=False, editable=False)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")
 
@@ -179,6 +183,7 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         index.RelatedFields("neighbourhood", [index.SearchField("name")]),
         index.FilterField("id"),
         index.FilterField("live"),
+        index.FilterField("archived_at"),
         index.FilterField("district_id"),
         index.FilterField("family_id"),
     ]
@@ -225,12 +230,28 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         """
         if not self.slug:
             self.slug = self._unique_slug()
+        if self.archived_at is not None:  # publishing an archived one does not bring it back: restore does
+            self.live = False
         self.refresh_search_text()
         if place:
             from ..placement import place_initiative  # the placement module imports these models
 
             place_initiative(self)
         super().save(*args, **kwargs)
+
+    def archive(self):
+        """Hide the initiative everywhere public without losing it (nor its revisions or proposals):
+        unpublished, and flagged so that publishing a draft by mistake does not bring it back."""
+        if self.archived_at is None:
+            self.live_before_archive, self.live = self.live, False
+            self.archived_at = timezone.now()
+            self.save(place=False, update_fields=["archived_at", "live_before_archive", "live", "updated_at"])
+
+    def restore(self):
+        """Undo `archive`: back to live if it was live when archived, else back to a draft."""
+        if self.archived_at is not None:
+            self.live, self.archived_at = self.live_before_archive, None
+            self.save(place=False, update_fields=["archived_at", "live", "updated_at"])
 
     def refresh_search_text(self):
         self.search_text = fold(" ".join((self.name, strip_tags(self.description), self.address)))

@@ -292,7 +292,7 @@ def test_a_long_import_shows_a_progress_bar(taxonomy, boundaries, tmp_path, caps
     run(tmp_path, write(tmp_path, "molts.csv", "id,Nom,lat,lon\n" + rows), mapping=mapping)
     err = capsys.readouterr().err
     assert "validating [##############################] 1200/1200\n" in err
-    assert "indexing   [##############################] 1200/1200\n" in err
+    assert "writing    [##############################] 1200/1200\n" in err
     assert err.count("\r") >= 40  # the bar is redrawn in place as rows are validated
     assert Initiative.objects.count() == 1200
 

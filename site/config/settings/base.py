@@ -39,6 +39,8 @@ ENV_SCHEMA = {
     "EXPORT_CACHE_DIR": (str, str(Path(tempfile.gettempdir()) / "ess-exports")),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
     "BACKUP_DIR": (str, str(BASE_DIR / "backups")),
+    "IMPORT_UPLOAD_DIR": (str, str(BASE_DIR / "private" / "imports")),
+    "IMPORT_MAX_ROWS": (int, 200_000),
 }
 env = environ.Env(**ENV_SCHEMA)
 # A developer's own env file (never committed) fills in what the shell did not set; ENV_FILE="" reads
@@ -75,6 +77,8 @@ INSTALLED_APPS = [
     "health_check",  # /healthz and /readyz (site/core/health.py)
     "dbbackup",  # make backup / make restore
     "ninja",  # its Swagger UI files, served locally
+    "django_tasks",
+    "django_tasks_db",  # the database queue of Django's tasks API (worker: manage.py db_worker)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -216,6 +220,19 @@ TILES_URL = env("TILES_URL")
 TILES_ATTRIBUTION = env("TILES_ATTRIBUTION")
 
 DEMO_PASSWORD = env("DEMO_PASSWORD")
+
+# Django's tasks API. Admin imports are queued in the database ("imports"); `manage.py db_worker
+# --backend imports` runs them (`make run` starts one beside the web server). Wagtail's own tasks
+# (search and reference index updates on save) stay on "default", run at once as before.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Admin imports: uploads wait in this private folder (never under MEDIA_ROOT: not served) until
+# imported, or for IMPORT_PENDING_SECONDS; files of more than IMPORT_MAX_ROWS rows are refused.
+IMPORT_UPLOAD_DIR = env("IMPORT_UPLOAD_DIR")
+IMPORT_MAX_ROWS = env("IMPORT_MAX_ROWS")
+IMPORT_PENDING_SECONDS = 3600
 
 # Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")

@@ -1,0 +1,95 @@
+"""Admin imports run as tasks of Django's tasks API (the database queue that `manage.py db_worker
+--backend imports` runs), never inside a web request: a 50k-row file or a hostile workbook cannot
+hold a web worker. Each task works on an ImportJob and leaves its outcome there; the upload is removed when it is no
+longer needed."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from django_tasks import task
+
+from .importing import ImportFileError, Mapping, run_import, undo_import
+from .models import ImportJob
+
+MAX_REPORTED_REJECTIONS = 1000
+logger = logging.getLogger(__name__)
+
+
+@task(backend="imports")
+def check_import(job_id):
+    """The dry run: validate, write in a rolled-back transaction, report."""
+    _run(job_id, dry_run=True)
+
+
+@task(backend="imports")
+def commit_import(job_id):
+    _run(job_id, dry_run=False)
+
+
+@task(backend="imports")
+def undo_whole_import(job_id):
+    job = ImportJob.objects.get(pk=job_id)
+    with translation.override(job.language):
+        try:
+            with transaction.atomic():
+                job.report = {**job.report, "undo": undo_import(job, progress=job.write_progress)}
+                job.status = ImportJob.Status.UNDONE
+        except ImportFileError as error:
+            job.status, job.error = ImportJob.Status.DONE, str(error)
+        except Exception:
+            logger.exception("undoing import %s failed", job.pk)
+            job.status, job.error = (
+                ImportJob.Status.DONE,
+                _("Undoing failed unexpectedly: nothing was changed."),
+            )
+        job.finished_at = timezone.now()
+        job.save(update_fields=["report", "status", "error", "finished_at"])
+        job.remove_upload()
+
+
+def _run(job_id, dry_run):
+    job = ImportJob.objects.get(pk=job_id)
+    with translation.override(job.language):
+        try:
+            report = run_import(
+                job.data_path,
+                Mapping.from_toml(job.mapping),
+                dry_run=dry_run,
+                partial=job.partial,
+                draft=job.draft,
+                progress=job.write_progress,
+                job=None if dry_run else job,
+            )
+        except ImportFileError as error:
+            job.status, job.error = ImportJob.Status.FAILED, str(error)
+        except Exception:
+            logger.exception("import %s failed", job.pk)
+            job.status, job.error = (
+                ImportJob.Status.FAILED,
+                _("The import failed unexpectedly: nothing was written."),
+            )
+        else:
+            job.report = {
+                "summary": report.summary(),
+                "rejected": len(report.rejections),
+                "rejections": [
+                    [r.line, r.column, r.reason] for r in report.rejections[:MAX_REPORTED_REJECTIONS]
+                ],
+                "committable": not report.rejections or job.partial,
+            }
+            if dry_run and job.report["committable"]:
+                job.status = ImportJob.Status.CHECKED
+            elif dry_run:
+                job.status = ImportJob.Status.FAILED
+                job.error = _(
+                    "Nothing will be imported: fix the rejected rows and upload again, or tick “Import the valid rows”."
+                )
+            else:
+                job.status = ImportJob.Status.DONE if report.written else ImportJob.Status.FAILED
+        job.finished_at = timezone.now()
+        job.save(update_fields=["report", "status", "error", "finished_at"])
+        if job.status != ImportJob.Status.CHECKED:
+            job.remove_upload()

@@ -1,0 +1,372 @@
+"""Admin imports as background tasks (the database queue of Django's tasks API), their limits, the
+lock per source, revisions, undoing a whole import, and archiving instead of deleting."""
+
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, transaction
+from django.utils import translation
+
+import pytest
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from directori import importing
+from directori.importing import FreeSlugs, ImportFileError, Mapping, lock_source, run_import
+from directori.models import ImportJob, Initiative
+
+MAPPING = '[options]\nsource = "xes"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
+
+
+def upload(name, text):
+    return SimpleUploadedFile(name, text.encode())
+
+
+def run_queued_tasks():
+    """Run what the views queued, as `manage.py db_worker` does, in this test's transaction."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="imports",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().filter(backend_name="imports").first()) is not None:
+        result.claim("test")
+        worker.run_task(result)
+        ran += 1
+    return ran
+
+
+def make_user(username, *codenames, superuser=False):
+    user = get_user_model().objects.create_user(username, password="x", is_superuser=superuser)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", *codenames]))
+    return user
+
+
+@pytest.fixture
+def moderator(client, db):
+    client.force_login(
+        make_user("mod", "add_initiative", "change_initiative", "publish_initiative", "delete_initiative")
+    )
+    return client
+
+
+@pytest.mark.django_db
+def test_admin_import_checks_then_commits_in_the_background_then_undoes(moderator):
+    before = Initiative.objects.create(name="Nom antic", source="xes", external_id="A1")
+    response = moderator.post(
+        "/admin/directori/import/",
+        {
+            "data_file": upload("e.csv", "id,Nom\nA1,Nom nou\nA2,Nova\n"),
+            "mapping_file": upload("m.toml", MAPPING),
+        },
+    )
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response.url == f"/admin/directori/import/{job.pk}/"
+    assert job.data_path.is_file() and Path(settings.IMPORT_UPLOAD_DIR) in job.data_path.parents
+    assert not str(job.data_path).startswith(str(settings.MEDIA_ROOT))
+    page = moderator.get(response.url).content.decode()
+    assert '<progress id="import-progress"' in page and 'http-equiv="refresh"' in page
+    assert 'aria-live="polite"' in page and "<script" not in page.split('<div class="nice-padding">')[1]
+
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == "checked" and Initiative.objects.count() == 1, "the check is a dry run"
+    page = moderator.get(response.url).content.decode()
+    assert "Importa ara" in page  # the commit button, in the admin's language
+    assert "<progress" not in page
+
+    moderator.post(response.url)
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == "done", job.error
+    assert not job.folder.exists(), "the upload is removed once imported"
+    before.refresh_from_db()
+    assert before.name == "Nom nou"
+    assert before.revisions.count() == 2  # its state before the import, and the import's
+    created = Initiative.objects.get(external_id="A2")
+    assert created.live and created.revisions.count() == 1
+    assert created.live_revision_id == created.latest_revision_id
+    assert job.rows.count() == 2
+
+    assert moderator.get(f"/admin/directori/import/{job.pk}/undo/").status_code == 200  # confirmation
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == "undone" and job.report["undo"] == {"restored": 1, "archived": 1, "skipped": 0}
+    before.refresh_from_db()
+    created.refresh_from_db()
+    assert before.name == "Nom antic" and before.revisions.count() == 3
+    assert created.archived_at is not None and not Initiative.objects.live().filter(pk=created.pk).exists()
+    assert "Desfet: 1 iniciatives tornades" in moderator.get(response.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_undo_leaves_initiatives_edited_since_the_import(moderator, tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Primera\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    initiative = Initiative.objects.get()
+    initiative.name = "Editada a mà"
+    initiative.save_revision().publish()
+    job = ImportJob.objects.get()
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    run_queued_tasks()
+    initiative.refresh_from_db()
+    assert initiative.name == "Editada a mà" and initiative.archived_at is None
+    job.refresh_from_db()
+    assert job.report["undo"]["skipped"] == 1
+
+
+@pytest.mark.django_db
+def test_undoing_a_draft_import_drops_its_drafts_and_keeps_earlier_states(moderator, tmp_path):
+    public = Initiative.objects.create(name="Pública", source="xes", external_id="A1")
+    public.save_revision().publish()
+    draft = Initiative.objects.create(name="Esborrany", source="xes", external_id="A2", live=False)
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Canvi proposat\nA2,Esborrany canviat\n")
+    run_import(path, Mapping.from_toml(MAPPING), draft=True)
+    public.refresh_from_db()
+    assert public.name == "Pública" and public.has_unpublished_changes  # a draft revision waits
+    job = ImportJob.objects.get()
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    run_queued_tasks()
+    public.refresh_from_db()
+    draft.refresh_from_db()
+    assert public.name == "Pública" and not public.has_unpublished_changes
+    assert public.latest_revision_id == public.live_revision_id
+    assert draft.name == "Esborrany" and not draft.live and draft.archived_at is None
+
+
+@pytest.mark.django_db
+def test_undo_unpublishes_what_the_import_published(moderator, tmp_path):
+    proposed = Initiative.objects.create(name="Proposta", source="xes", external_id="A1", live=False)
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Publicada per la importació\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    proposed.refresh_from_db()
+    assert proposed.live
+    moderator.post(f"/admin/directori/import/{ImportJob.objects.get().pk}/undo/")
+    run_queued_tasks()
+    proposed.refresh_from_db()
+    assert proposed.name == "Proposta" and not proposed.live
+
+
+@pytest.mark.django_db
+def test_who_may_undo_an_import(client, tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Primera\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    job = ImportJob.objects.get()
+    client.force_login(make_user("editora", "add_initiative", "change_initiative"))  # no publish right
+    assert client.post(f"/admin/directori/import/{job.pk}/undo/").status_code in (302, 403)  # refused
+    client.force_login(make_user("membre"))  # a table member: no import rights at all
+    assert client.get(f"/admin/directori/import/{job.pk}/").status_code in (302, 403)
+    assert not DBTaskResult.objects.exists()
+    job.refresh_from_db()
+    assert job.status == "done"
+
+
+@pytest.mark.django_db
+def test_a_committed_job_cannot_be_committed_twice(moderator, tmp_path):
+    job = ImportJob.objects.create(file_name="e.csv", source="xes", mapping=MAPPING, status="done")
+    response = moderator.post(f"/admin/directori/import/{job.pk}/")
+    assert response.status_code == 409
+    assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_problem_fails_the_job_with_its_message(moderator):
+    mapping = '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Name"\n'
+    moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,x\n"), "mapping_file": upload("m.toml", mapping)},
+    )
+    run_queued_tasks()
+    job = ImportJob.objects.get()
+    assert job.status == "failed" and job.error.startswith("columnes que no són al fitxer: 'Name'")
+    assert not job.folder.exists()
+
+
+def xlsx(path, sheet_xml):
+    """A minimal workbook whose first sheet is `sheet_xml` (enough for the size checks)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return path
+
+
+@pytest.fixture
+def english():
+    """The command's messages as an English-speaking operator reads them."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_is_refused_before_reading(tmp_path, english):
+    bomb = xlsx(tmp_path / "bomb.xlsx", "<c><v>" + "0" * 20_000_000 + "</v></c>")
+    with pytest.raises(ImportFileError, match="xl/worksheets/sheet1.xml is compressed"):
+        run_import(bomb, Mapping.from_toml(MAPPING))
+
+
+@pytest.mark.django_db
+def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch, english):
+    monkeypatch.setattr(importing, "XLSX_MAX_MEMBER_BYTES", 1000)
+    sheet = xlsx(tmp_path / "big.xlsx", "".join(f"<c><v>{i}</v></c>" for i in range(500)))
+    with pytest.raises(ImportFileError, match="unpacks to"):
+        run_import(sheet, Mapping.from_toml(MAPPING))
+
+
+@pytest.mark.django_db
+def test_the_row_cap(tmp_path, settings, english):
+    settings.IMPORT_MAX_ROWS = 3
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\n" + "".join(f"A{i},N{i}\n" for i in range(4)))
+    with pytest.raises(ImportFileError, match="more than 3 rows"):
+        run_import(path, Mapping.from_toml(MAPPING))
+    assert not Initiative.objects.exists()
+
+
+def test_free_slugs_number_equal_names_in_order():
+    slugs = FreeSlugs(["casal", "casal-3"])
+    assert [slugs.take("Casal") for _ in range(4)] == ["casal-2", "casal-4", "casal-5", "casal-6"]
+    assert slugs.take("Altre") == "altre"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_import_per_source_at_a_time(tmp_path, english):
+    """A second import of a source while the first holds its lock gets a clear message."""
+    holding, release = threading.Event(), threading.Event()
+
+    def first():
+        with transaction.atomic():
+            lock_source("xes")
+            holding.set()
+            release.wait(30)
+        connection.close()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    holding.wait(30)
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,x\n")
+    try:
+        with pytest.raises(ImportFileError, match="another import of the source 'xes' is running"):
+            run_import(path, Mapping.from_toml(MAPPING))
+    finally:
+        release.set()
+        thread.join()
+    run_import(path, Mapping.from_toml(MAPPING))  # free again
+    assert Initiative.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
+    """`manage.py db_worker` in its own process picks the queued check up from the database."""
+    moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
+    )
+    db = connection.settings_dict
+    url = (
+        f"sqlite:///{db['NAME']}"
+        if connection.vendor == "sqlite"
+        else f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    )
+    env = {**os.environ, "DATABASE_URL": url, "IMPORT_UPLOAD_DIR": str(settings.IMPORT_UPLOAD_DIR)}
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--backend", "imports", "--batch"],
+        cwd=settings.BASE_DIR,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        check=True,
+        timeout=120,
+    )
+    job = ImportJob.objects.get()
+    assert job.status == "checked", job.error
+    assert job.report["committable"] and job.report["rejected"] == 0
+
+
+@pytest.fixture
+def archived(client, db):
+    initiative = Initiative.objects.create(name="Cooperativa Arxivada", live=True)
+    initiative.save_revision().publish()
+    return initiative
+
+
+def public_pages_mention(client, initiative):
+    """Which public outputs show the initiative: directory, its page, API, export, search."""
+    found = {
+        "directory": initiative.name in client.get("/ca/directori/").content.decode(),
+        "page": client.get(f"/ca/directori/iniciativa/{initiative.slug}/").status_code == 200,
+        "api": client.get(f"/api/v1/initiatives/{initiative.slug}").status_code == 200,
+        "export": initiative.name in client.get("/ca/directori/export.csv").content.decode(),
+        "search": initiative.name in client.get("/ca/cerca/", {"q": "Arxivada"}).content.decode(),
+    }
+    return {name for name, shown in found.items() if shown}
+
+
+@pytest.mark.django_db
+def test_deleting_archives_then_staff_restore(client, archived):
+    assert public_pages_mention(client, archived) == {"directory", "page", "api", "export", "search"}
+    moderator = make_user("mod", "change_initiative", "delete_initiative")
+    client.force_login(moderator)
+    delete_url = f"/admin/snippets/directori/initiative/delete/{archived.pk}/"
+    assert "Arxiva" in client.get(delete_url).content.decode() or client.get(delete_url).status_code == 200
+    client.post(delete_url)
+    archived.refresh_from_db()
+    assert archived.archived_at is not None and archived.revisions.count() == 1, "kept, with its history"
+    client.logout()
+    assert public_pages_mention(client, archived) == set()
+
+    client.force_login(moderator)
+    assert client.post(delete_url).status_code in (302, 403)  # deleting for good is not theirs
+    assert Initiative.objects.filter(pk=archived.pk).exists()
+    client.post(f"/admin/directori/initiative/{archived.pk}/restore/")
+    archived.refresh_from_db()
+    assert archived.archived_at is None and archived.live
+    client.logout()
+    assert public_pages_mention(client, archived) == {"directory", "page", "api", "export", "search"}
+
+
+@pytest.mark.django_db
+def test_strategy_staff_delete_an_archived_initiative_for_good(client, archived):
+    archived.archive()
+    client.force_login(make_user("admin", superuser=True))
+    response = client.post(f"/admin/snippets/directori/initiative/delete/{archived.pk}/")
+    assert response.status_code == 302
+    assert not Initiative.objects.filter(pk=archived.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_table_member_can_neither_archive_nor_restore(client, archived):
+    client.force_login(make_user("membre"))
+    client.post(f"/admin/snippets/directori/initiative/delete/{archived.pk}/")
+    archived.refresh_from_db()
+    assert archived.archived_at is None
+    archived.archive()
+    assert client.post(f"/admin/directori/initiative/{archived.pk}/restore/").status_code in (302, 403)
+    archived.refresh_from_db()
+    assert archived.archived_at is not None
+
+
+@pytest.mark.django_db
+def test_bulk_delete_in_the_listing_archives(client, archived):
+    client.force_login(make_user("mod", "change_initiative", "delete_initiative"))
+    url = "/admin/bulk/directori/initiative/delete/"
+    client.post(f"{url}?id={archived.pk}&next=/admin/")
+    archived.refresh_from_db()
+    assert archived.archived_at is not None
