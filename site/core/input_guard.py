@@ -22,7 +22,7 @@ import traceback
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 # Every Cc character; and the same without tab, line feed and carriage return.
 ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -52,20 +52,20 @@ def refusal(request):
 class ControlCharacterMiddleware:
     """Answers 400 to a request whose path, query parameters or form fields hold control characters
     (see the module's docstring for which). Goes near the top of MIDDLEWARE, right after
-    SecurityMiddleware: before whitenoise (a NUL in a file name makes the file lookup raise) and the
-    locale middleware, so it picks the language itself from the path, cookie or Accept-Language."""
+    SecurityMiddleware, so no other middleware (static files, sessions, caches) sees such a request;
+    it is before the locale middleware, so it picks the language itself from the path, the language
+    cookie or Accept-Language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        reason = refusal(request)
+        if reason is None:
+            return self.get_response(request)
         language = translation.get_language_from_request(request, check_path=True)
         with translation.override(language):
-            message = refusal(request)
-            if message is not None:
-                message = str(message)
-        if message is None:
-            return self.get_response(request)
+            message = str(reason)
         if request.path_info.startswith("/api/"):
             return JsonResponse({"detail": message}, status=400)
         response = HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
@@ -103,4 +103,4 @@ class AdminFormDataMiddleware:
         message = _(
             "The form arrived incomplete or malformed, so nothing was saved. Reload the page and try again."
         )
-        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(str(message), status=400, content_type="text/plain; charset=utf-8")
