@@ -1,13 +1,18 @@
-"""The public proposal form: server-side validation, a honeypot and a per-client rate limit.
+"""The public proposal form: server-side validation, a honeypot and a rate limit.
 
 The rate limit counts in the cache (Redis when REDIS_URL is set, so every process shares it): at most
-PROPOSALS_PER_HOUR proposals per client address.
+PROPOSALS_PER_HOUR proposals per client address (as the trusted proxies report it, core.client_ip)
+and as many per proposer e-mail, so neither changing address nor changing e-mail gets more.
 """
+
+import hashlib
 
 from django import forms
 from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+
+from core.client_ip import client_ip
 
 from .models import EssFamily, Initiative, Proposal, Sector
 
@@ -100,13 +105,20 @@ class ProposalForm(forms.Form):
         return Proposal.objects.create(kind=Proposal.Kind.NEW, initiative=initiative, **common)
 
 
-def over_limit(request):
-    """Count this proposal against the client's hourly allowance; True once it is used up."""
-    key = f"directori-proposals:{request.META.get('REMOTE_ADDR', 'unknown')}"
+def _count(key):
+    """Add one to an hourly counter; its new value."""
     cache.add(key, 0, 3600)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # the key expired between add and incr
         cache.set(key, 1, 3600)
-        count = 1
-    return count > PROPOSALS_PER_HOUR
+        return 1
+
+
+def over_limit(request, email):
+    """Count this proposal against its client address's and its e-mail's hourly allowance; True once
+    either is used up. The e-mail is keyed by a hash (no address in the cache), case and spaces aside."""
+    counts = [_count(f"directori-proposals:ip:{client_ip(request)}")]
+    if email := email.strip().lower():
+        counts.append(_count(f"directori-proposals:email:{hashlib.sha256(email.encode()).hexdigest()}"))
+    return max(counts) > PROPOSALS_PER_HOUR

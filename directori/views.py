@@ -151,8 +151,10 @@ def propose(request):
     form = ProposalForm(request.POST or None, correction_of=target)
     status = 200
     if request.method == "POST":
-        if over_limit(request):
-            form.add_error(None, _("Too many proposals from this connection: please try again in an hour."))
+        if over_limit(request, request.POST.get("proposer_email", "")):
+            form.add_error(
+                None, _("Too many proposals from this connection or e-mail: please try again in an hour.")
+            )
             status = 429
         elif form.is_valid():
             if not form.is_robot:

@@ -140,6 +140,13 @@ def _oembed_link(request, path):
     return f"{reverse('mapa:oembed')}?{urlencode({'url': request.build_absolute_uri(path)})}"
 
 
+def _whole_number(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @require_safe
 def oembed(request):
     """oEmbed (https://oembed.com/) for the map and its embeds: a "rich" type with the iframe."""
@@ -165,10 +172,12 @@ def oembed(request):
         preset.options(language) if preset else EmbedOptions.from_query(QueryDict(parsed.query), language)[0]
     )
     width = 800
-    if request.GET.get("maxheight", "").isdigit():  # a maximum, but never below what an embed accepts
-        options.height = max(200, min(options.height, int(request.GET["maxheight"])))
-    if request.GET.get("maxwidth", "").isdigit():
-        width = max(200, min(width, int(request.GET["maxwidth"])))
+    # Maximums, but never below what an embed accepts; anything but a whole number is ignored, as
+    # oEmbed asks ("²".isdigit() is true, so int() itself decides).
+    if (maxheight := _whole_number(request.GET.get("maxheight"))) is not None:
+        options.height = max(200, min(options.height, maxheight))
+    if (maxwidth := _whole_number(request.GET.get("maxwidth"))) is not None:
+        width = max(200, min(width, maxwidth))
     origin = request.build_absolute_uri("/")[:-1]
     response = JsonResponse(
         {

@@ -1,7 +1,9 @@
+import logging
 import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -12,6 +14,8 @@ from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from . import engine
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_SUGGEST_LENGTH = 100
@@ -34,8 +38,23 @@ def _page_number(value):
         return 1
 
 
+def record_hit(query):
+    """Count a query for the editors' "popular searches" in its own short transaction, after the
+    search has read everything. A hit is a nicety: when it cannot be written (SQLite busy with
+    another writer, a lost connection) the search still answers, and the failure is logged."""
+    try:
+        with transaction.atomic():
+            Query.get(query).add_hit()
+    except DatabaseError:
+        logger.warning("Search hit for a query not recorded", exc_info=True)
+
+
+@transaction.non_atomic_requests
 def search(request):
-    """Initiatives and pages matching `q`, with facets; plain HTML, a form and links."""
+    """Initiatives and pages matching `q`, with facets; plain HTML, a form and links. Not one
+    transaction for the request (ATOMIC_REQUESTS): on SQLite a read transaction that then writes the
+    hit must upgrade its lock and fails at once ("database is locked") when another search holds
+    one; here the reads run in autocommit and the hit is its own short write."""
     query = _clean(request.GET.get("q", ""), MAX_QUERY_LENGTH)
     number = _page_number(request.GET.get("pagina"))
     results = page = promotions = None
@@ -54,7 +73,7 @@ def search(request):
                 query__query_string=normalise_query_string(query)
             ).select_related("page")
             if results.total and not PERSONAL.search(query):
-                Query.get(query).add_hit()
+                record_hit(query)
     context = {
         "query": query,
         "results": results,

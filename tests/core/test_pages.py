@@ -3,7 +3,7 @@
 import html
 import re
 
-from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.test import override_settings
 
@@ -121,7 +121,7 @@ def test_admin_is_not_frameable_and_not_language_prefixed(client, seeded):
 
 
 def test_admin_loads_nothing_from_other_sites(client, seeded):
-    client.login(username="moderador", password=settings.DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="moderador"))
     for path in ("/admin/", "/admin/pages/"):
         body = client.get(path).content.decode()
         # Asset addresses in tags, and the avatar the admin's sidebar builds from its JSON props.
@@ -129,7 +129,8 @@ def test_admin_loads_nothing_from_other_sites(client, seeded):
         assert remote == [], (path, remote)
 
 
-@pytest.mark.parametrize("query", ['"', "\x00", 'a"b', "NEAR(", "a:b", "OR NOT", "*"])
+@pytest.mark.parametrize("query", ['"', 'a"b', "NEAR(", "a:b", "OR NOT", "*"])
 def test_search_survives_query_syntax(client, seeded, query):
-    """Characters that mean something to the full-text engine are never a server error."""
+    """Characters that mean something to the full-text engine are never a server error (a NUL never
+    reaches the search: core.input_guard answers 400, see tests/core/test_input.py)."""
     assert client.get("/ca/cerca/", {"q": query}).status_code == 200

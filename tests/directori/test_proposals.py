@@ -1,6 +1,9 @@
 """The public proposes an initiative or a correction; a moderator sees it, with possible duplicates."""
 
+import html
+
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 import pytest
 
@@ -59,6 +62,43 @@ def test_a_client_may_send_only_a_few_proposals_an_hour(client, db):
     assert response.status_code == 429
     assert "Massa propostes" in response.content.decode()
     assert Proposal.objects.count() == PROPOSALS_PER_HOUR
+
+
+def propose_as(client, address, email, forwarded=None):
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    data = {**VALID, "proposer_email": email}
+    return client.post("/ca/directori/proposa/", data, REMOTE_ADDR=address, **headers).status_code
+
+
+def test_one_e_mail_may_send_only_a_few_proposals_an_hour_from_any_address(client, db):
+    for number in range(PROPOSALS_PER_HOUR):
+        assert propose_as(client, f"198.51.100.{number}", "veina@example.org") == 302
+    response = client.post(
+        "/ca/directori/proposa/",
+        {**VALID, "proposer_email": " VEINA@example.org"},
+        REMOTE_ADDR="198.51.100.99",
+    )
+    assert response.status_code == 429
+    assert "Massa propostes des d'aquesta connexió o adreça electrònica" in html.unescape(
+        response.content.decode()
+    )
+    assert propose_as(client, "198.51.100.99", "altra@example.org") == 302
+    assert Proposal.objects.count() == PROPOSALS_PER_HOUR + 1
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_each_client_has_its_own_allowance(client, db):
+    for number in range(PROPOSALS_PER_HOUR):
+        assert propose_as(client, "127.0.0.1", f"p{number}@example.org", "198.51.100.1") == 302
+    # Neither a new e-mail nor an address written in front of the proxy's buys more.
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "6.6.6.6, 198.51.100.1") == 429
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "198.51.100.2") == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_header_buys_nothing(client, db):
+    for number in range(PROPOSALS_PER_HOUR):
+        assert propose_as(client, "203.0.113.5", f"p{number}@example.org", f"198.51.100.{number}") == 302
+    assert propose_as(client, "203.0.113.5", "nova@example.org", "198.51.100.200") == 429
 
 
 def test_a_correction_to_an_initiative(client, boundaries):

@@ -7,6 +7,7 @@ hardening; none of them reads a variable of its own.
 """
 
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,7 @@ ENV_SCHEMA = {
     "ESS_BOUNDARIES_DIR": (str, ""),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
     "EXPORT_CACHE_DIR": (str, str(Path(tempfile.gettempdir()) / "ess-exports")),
+    "TRUSTED_PROXY_COUNT": (int, 0),
     "ENV_FILE": (str, str(BASE_DIR / ".env")),
     "BACKUP_DIR": (str, str(BASE_DIR / "backups")),
     "IMPORT_UPLOAD_DIR": (str, str(BASE_DIR / "private" / "imports")),
@@ -85,10 +87,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",  # last: it reads the other apps' settings when it starts
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.input_guard.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
@@ -98,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.input_guard.AdminFormDataMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -139,6 +145,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a locked-out client before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,6 +256,28 @@ X_FRAME_OPTIONS = "DENY"
 # entities, neighbourhood associations); they hold no session or action to hijack.
 EMBED_FRAME_ANCESTORS = env("EMBED_FRAME_ANCESTORS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Per-client limits (proposals, logins) key on core.client_ip.client_ip: with N reverse proxies in
+# front of the site, the Nth address from the right of X-Forwarded-For; 0 (no proxy): REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+# Login throttling: 5 wrong passwords from one address lock it out of the login for 15 minutes (the
+# right password included); a success resets the count. `manage.py axes_reset_ip <address>` unlocks
+# earlier.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
+# Uploads: images over 40 megapixels are refused before decoding (an 11000 x 11000 PNG of 353 KB costs
+# 1.5 GB of memory to decode), image files over 10 MB too; a request body that is not a file may hold
+# 2.5 MB (Django's default); uploaded files above 2.5 MB are streamed to a temporary file, not memory.
+# The proxy's body size limit (client_max_body_size) caps everything else.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"  # a corrupt image is a form error, not a 500
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SECURE_REFERRER_POLICY = "same-origin"
 
 LOGGING = {

@@ -1,0 +1,106 @@
+"""Refuse control characters in the request's address before any view reads it.
+
+PostgreSQL cannot store or compare a NUL byte: a `%00` in any query parameter or path segment that
+reaches a query raises an error deep inside the ORM (a 500), on every URL that filters by a parameter.
+Rather than guard each view, this middleware answers such requests with a 400 in ONE place, before
+the views, the cache or the static files see them. The rule:
+
+- path segments: no control character at all (Unicode category Cc: C0, DEL and C1); no page, slug
+  or file name holds one;
+- query parameter names and values: no control character except tab, line feed and carriage
+  return, which a pasted text may legitimately carry and every database stores;
+- form fields POSTed as `application/x-www-form-urlencoded` or `multipart/form-data` (not uploaded
+  files): no NUL, the one character the database refuses. Other control characters in text areas
+  are left to each form's own validation (Django's CharField already refuses NUL with a message).
+
+The answer is plain text in the request's language, or JSON (`{"detail": ...}`, the API's error
+shape) under /api/.
+"""
+
+import re
+import traceback
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# Every Cc character; and the same without tab, line feed and carriage return.
+ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+NUL = re.compile("\x00")
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has(pattern, query_dict):
+    return any(
+        pattern.search(key) or any(pattern.search(value) for value in values)
+        for key, values in query_dict.lists()
+    )
+
+
+def refusal(request):
+    """The reason this request cannot be served, or None when its address and fields are clean."""
+    if ANY_CONTROL.search(request.path_info):
+        return _("The address contains a control character, which no page of this site has.")
+    if _has(CONTROL_IN_TEXT, request.GET):
+        return _("A parameter of the address contains a control character: remove it and try again.")
+    if request.method == "POST" and request.content_type in FORM_TYPES and _has(NUL, request.POST):
+        return _("A field of the form contains a NUL character: remove it and try again.")
+    return None
+
+
+class ControlCharacterMiddleware:
+    """Answers 400 to a request whose path, query parameters or form fields hold control characters
+    (see the module's docstring for which). Goes near the top of MIDDLEWARE, right after
+    SecurityMiddleware, so no other middleware (static files, sessions, caches) sees such a request;
+    it is before the locale middleware, so it picks the language itself from the path, the language
+    cookie or Accept-Language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = refusal(request)
+        if reason is None:
+            return self.get_response(request)
+        language = translation.get_language_from_request(request, check_path=True)
+        with translation.override(language):
+            message = str(reason)
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        response = HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+        response["Content-Language"] = language
+        return response
+
+
+class AdminFormDataMiddleware:
+    """Answers 400 when an admin form's POST is malformed at the level of its fields' structure.
+
+    Wagtail's StreamField and ListBlock read their item counts with `int(data["body-count"])`: a
+    missing or non-numeric count (a hand-made or truncated POST) raises KeyError or ValueError inside
+    the widget's `value_from_datadict`, before any validation could report it. Only exceptions raised
+    from a `value_from_datadict` frame (the parsing of submitted form data, nothing else) of a POST
+    under /admin/ are turned into a 400; any other error stays a 500 that is logged and fixed."""
+
+    PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if (
+            request.method != "POST"
+            or not request.path_info.startswith("/admin/")
+            or not isinstance(exception, self.PARSING_ERRORS)
+        ):
+            return None
+        frames = traceback.walk_tb(exception.__traceback__)
+        if not any(frame.f_code.co_name == "value_from_datadict" for frame, _line in frames):
+            return None
+        message = _(
+            "The form arrived incomplete or malformed, so nothing was saved. Reload the page and try again."
+        )
+        return HttpResponse(str(message), status=400, content_type="text/plain; charset=utf-8")
