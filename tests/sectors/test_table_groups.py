@@ -102,9 +102,23 @@ class TableGroupTest(SeededSiteTestCase):
         assert SectorPage.objects.get(pk=page.pk).editor_group == group
         assert Group.objects.filter(name__startswith=f"{PREFIX}{self.circular.name}").count() == 1
 
+    def test_the_admin_refuses_to_copy_a_table_with_a_message(self):
+        """One sector, one table, and the copy form cannot change the sector: a copy could never be
+        saved, so the copy view says why instead."""
+        original = table("agroecologia")
+        self.client.force_login(self.admin)
+        form = {"new_title": "Còpia", "new_slug": "copia", "new_parent_page": self.index.pk}
+        for response in (
+            self.client.get(f"/admin/pages/{original.pk}/copy/"),
+            self.client.post(f"/admin/pages/{original.pk}/copy/", form, follow=True),
+        ):
+            assert response.status_code in (200, 302)
+        assert "Una taula sectorial no es pot copiar" in response.content.decode()
+        assert not SectorPage.objects.filter(slug="copia").exists()
+
     def test_a_copied_table_gets_a_group_of_its_own(self):
-        """A copy must work on another sector (one sector, one table: the admin's copy view, which
-        cannot change the sector, is refused by the model), so it is made as a shell would."""
+        """A copy must work on another sector (the admin's copy view refuses tables, above), so it is
+        made as a shell would."""
         original = table("agroecologia")
         original_group = original.editor_group
         copy = original.copy(
