@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import StandardPage
-from directori.models import District, Initiative, Neighbourhood
+from directori.models import District, Initiative, LayerTag, Neighbourhood
 from sectors.models import CoordinationTablePage, SectorNewsPage, SectorPage, TractorProjectPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -86,7 +86,7 @@ def choose_an_image(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_no_page_type_breaks_the_content_security_policy(boundaries, seeded, page, settings_tiles_offline):
+def test_no_page_type_breaks_the_content_security_policy(seeded, shops, page, settings_tiles_offline):
     watch = Watch(page)
     page.goto("/ca/")
     page.evaluate("document.body.append(Object.assign(document.createElement('script'), {text: '1'}))")
@@ -116,8 +116,8 @@ def test_no_page_type_breaks_the_content_security_policy(boundaries, seeded, pag
         "/ca/no-hi-es/",
     ):
         visit(page, watch, found, url)
-    visit(page, watch, found, "/ca/mapa/", open_a_popup)  # with the embed builder's live preview
-    visit(page, watch, found, "/ca/mapa/incrusta/?districte=gracia&llista=sota", see_the_embed)
+    visit(page, watch, found, "/ca/mapa/?capes=mercat-social", open_a_popup)  # and the embed's preview
+    visit(page, watch, found, "/ca/mapa/incrusta/?districte=gracia&capes=mercat-social", see_the_embed)
     visit(page, watch, found, "/ca/cerca/?q=habitatge", ask_for_suggestions)
     visit(page, watch, found, "/api/v1/docs", see_the_operations)
 
@@ -139,3 +139,20 @@ def test_no_page_type_breaks_the_content_security_policy(boundaries, seeded, pag
 def settings_tiles_offline(settings):
     """Tiles from this server (they 404): no request leaves the machine, and the map still works."""
     settings.TILES_URL = "/static/no-tiles/{z}/{x}/{y}.png"
+
+
+@pytest.fixture
+def shops(seeded, boundaries):
+    """The site seeded without boundaries (much quicker: no 300 example initiatives), then the
+    boundaries and two shops of the social market layer, for the map, its popups and the directory."""
+    market = LayerTag.objects.get(slug="mercat-social")
+    for name, lon, lat in (
+        ("La Botiga de Gràcia", 2.1574, 41.4010),
+        ("Cistella Vila de Gràcia", 2.1590, 41.4030),
+    ):
+        initiative = Initiative(
+            name=name, description=f"<p>{name} & co.</p>", longitude=lon, latitude=lat, live=True
+        )
+        initiative.save()
+        initiative.tags.add(market)
+        initiative.save()  # a cluster's relations are written on save

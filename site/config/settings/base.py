@@ -219,11 +219,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Content-Security-Policy (django-csp) on every response. Scripts only from our own files, or inline
 # with the request's nonce (`{{ request.csp_nonce }}`: the folium map's script); no inline event
 # handlers. Styles from our files; `style` attributes stay allowed (pages set a table's colour and a
-# progress bar's width with them), `<style>` elements do not. Images from us and the basemap's tile
-# server. Frames: ours, and the outside media a visitor asks to show (sector pages' embed blocks,
-# any https provider wagtail.embeds knows). No page may be framed except the map embeds
-# (mapa.views.embed replaces frame-ancestors with EMBED_FRAME_ANCESTORS). The admin, and only it,
-# gets ADMIN_CONTENT_SECURITY_POLICY on top (core/csp.py says why).
+# progress bar's width with them), `<style>` elements do not. Images from us, `data:` (Leaflet's blank
+# tile, the API docs' icons) and the basemap's tile server. Frames: ours, and the outside media a
+# visitor asks to show (sector pages' embed blocks: any https provider wagtail.embeds knows). No page
+# may be framed except the map embeds (mapa.views.embed replaces frame-ancestors with
+# EMBED_FRAME_ANCESTORS). The admin, and only it, gets ADMIN_CONTENT_SECURITY_POLICY on top
+# (core/csp.py says why).
 _tiles = urlsplit(TILES_URL)
 TILES_ORIGIN = f"{_tiles.scheme}://{re.sub(r'{[^}]*}', '*', _tiles.netloc)}" if _tiles.netloc else SELF
 CONTENT_SECURITY_POLICY = {
