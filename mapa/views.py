@@ -5,6 +5,7 @@ pages load them.
 """
 
 import gzip
+from functools import wraps
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
+
+from csp.decorators import csp_replace
 
 from directori.filters import DirectoryQuery
 from directori.models import District, LayerTag, Neighbourhood
@@ -117,7 +120,22 @@ def map_page(request):
     return render(request, "mapa/map_page.html", context)
 
 
-@xframe_options_exempt
+def framable(view):
+    """The one exception to `frame-ancestors 'none'`: our own pages (district pages, map blocks) and
+    the sites in EMBED_FRAME_ANCESTORS may frame `view`. Read per request, so the setting can change
+    without a new process in tests."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        ancestors = ["'self'", *settings.EMBED_FRAME_ANCESTORS.split()]
+        return csp_replace({"frame-ancestors": ancestors})(xframe_options_exempt(view))(
+            request, *args, **kwargs
+        )
+
+    return wrapped
+
+
+@framable
 def embed(request, slug=None):
     """/mapa/incrusta/: the map alone, for other sites' iframes (the only framable views); with a
     slug, a saved embed (MapEmbed) whose options editors keep in the admin."""
@@ -130,10 +148,7 @@ def embed(request, slug=None):
         options, problems = _options(request)
     context = map_context(request, options)
     context.update(problems=problems, oembed_url=_oembed_link(request, request.get_full_path()))
-    response = render(request, "mapa/embed.html", context)
-    # 'self': our own pages (district pages, map blocks) frame it too
-    response["Content-Security-Policy"] = f"frame-ancestors 'self' {settings.EMBED_FRAME_ANCESTORS}"
-    return response
+    return render(request, "mapa/embed.html", context)
 
 
 def _oembed_link(request, path):

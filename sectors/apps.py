@@ -15,9 +15,9 @@ class SectorsConfig(AppConfig):
 
         from . import crisis
         from .models import CoordinationTablePage, SectorPage
-        from .permissions import give_new_table_its_group
+        from .permissions import give_table_its_group
 
-        post_save.connect(give_new_table_its_group, sender=SectorPage, dispatch_uid="sectors_table_group")
+        post_save.connect(give_table_its_group, sender=SectorPage, dispatch_uid="sectors_table_group")
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(
                 crisis.forget, sender=CoordinationTablePage, dispatch_uid=f"sectors_crisis_{id(signal)}"

@@ -3,8 +3,11 @@ pages inside that table's page, in every language, to translate them, and to upl
 documents to the table's own collection. Publishing goes through the moderation workflow (Moderators
 approve). The group belongs to the table (`SectorPage.editor_group`), not to its sector or title.
 
-`sync_table_group` is idempotent; it runs when a table page (or a translation of it) is created and
-from the demo seed.
+`sync_table_group` is idempotent. It runs from ONE place, the `post_save` of `SectorPage` (below), so
+every way a table comes to be (the admin's create, copy and translate views, `add_child` in a shell or
+the seed) gives it its group; the model keeps the group out of revisions and copies
+(`SectorPage.with_content_json`, `exclude_fields_in_copy`), so publishing an older revision or copying
+a table can never clear it or share another table's.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -48,12 +51,16 @@ def sync_table_group(page):
     SectorPage.objects.filter(pk__in=[p.pk for p in translations]).exclude(editor_group=group).update(
         editor_group=group
     )
+    # The caller's object too: the admin and `add_child` go on to save a revision from it, which must
+    # not carry an empty group.
+    page.editor_group = group
     return group
 
 
-def give_new_table_its_group(sender, instance, created, raw=False, **kwargs):
-    """post_save of SectorPage: a new table, or a new translation of one, gets its editors' rights."""
-    if created and not raw:
+def give_table_its_group(sender, instance, created, raw=False, **kwargs):
+    """post_save of SectorPage: a new table, a new translation or copy of one, or a table saved without
+    its group, gets its editors' rights (fixtures, `raw`, are left as they are)."""
+    if not raw and (created or instance.editor_group_id is None):
         sync_table_group(instance)
 
 

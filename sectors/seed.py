@@ -35,7 +35,6 @@ from .models import (
     StrategyLine,
     TractorProjectPage,
 )
-from .permissions import sync_table_group
 
 INDEX = {
     "ca": {
@@ -153,7 +152,7 @@ def _table(index, table, lines, goals, locales):
         ]
         fields["members"] = [SectorMember(initiative=i) for i in initiatives]
     page = page_in_every_language(index, SectorPage, translations, locales)
-    group = sync_table_group(page)
+    group = page.editor_group  # given when the page was created (sectors.permissions)
     demo_user(f"membre-{sector.slug}", f"Membre {sector.code}", group)
 
     for project in table["projects"]:

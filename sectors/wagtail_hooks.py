@@ -2,6 +2,9 @@
 and actions with them), and a dashboard panel that takes each table member straight to their pages."""
 
 from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -60,3 +63,18 @@ def add_my_tables_panel(request, panels):
     )
     if tables:
         panels.append(MyTablesPanel(tables))
+
+
+@hooks.register("before_copy_page")
+def tables_are_not_copied(request, page):
+    """One sector has one table, and the copy form cannot change the sector, so a copied table could
+    never be saved: say so, rather than fail. A new table for another sector is added instead."""
+    if issubclass(page.specific_class, SectorPage):
+        messages.error(
+            request,
+            gettext(
+                "A sector table cannot be copied: each sector has one table. "
+                "Add a new table for another sector instead."
+            ),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -167,10 +167,19 @@ class SectorPage(Page):
     search_fields = [*page_search_fields, index.SearchField("plan")]
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = ["sectors.TractorProjectPage", "sectors.SectorNewsPage"]
+    # A copy is another table: it gets a group of its own (sectors.permissions), never this one's.
+    exclude_fields_in_copy = ["editor_group"]
 
     class Meta:
         verbose_name = _("sector table")
         verbose_name_plural = _("sector tables")
+
+    def with_content_json(self, content):
+        """The group is who may edit the table, not its content: publishing or reverting to a revision
+        (which may hold an empty or an older group) keeps the group the table has now."""
+        page = super().with_content_json(content)
+        page.editor_group_id = self.editor_group_id
+        return page
 
     def clean(self):
         super().clean()

@@ -6,13 +6,16 @@ is not in `ENV_SCHEMA` is not read anywhere. `dev`, `test` and `production` only
 hardening; none of them reads a variable of its own.
 """
 
+import re
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 SITE_DIR = Path(__file__).resolve().parents[2]  # site/
 BASE_DIR = SITE_DIR.parent  # project root
@@ -92,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.csp.CSPMiddleware",
     "core.input_guard.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -279,6 +283,37 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp) on every response. Scripts only from our own files, or inline
+# with the request's nonce (`{{ request.csp_nonce }}`: the folium map's script); no inline event
+# handlers. Styles from our files; `style` attributes stay allowed (pages set a table's colour and a
+# progress bar's width with them), `<style>` elements do not. Images from us, `data:` (Leaflet's blank
+# tile, the API docs' icons) and the basemap's tile server. Frames: ours, and the outside media a
+# visitor asks to show (sector pages' embed blocks: any https provider wagtail.embeds knows). No page
+# may be framed except the map embeds (mapa.views.embed replaces frame-ancestors with
+# EMBED_FRAME_ANCESTORS). The admin, and only it, gets ADMIN_CONTENT_SECURITY_POLICY on top
+# (core/csp.py says why).
+_tiles = urlsplit(TILES_URL)
+TILES_ORIGIN = f"{_tiles.scheme}://{re.sub(r'{[^}]*}', '*', _tiles.netloc)}" if _tiles.netloc else SELF
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", TILES_ORIGIN],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+    "frame-ancestors": [SELF],
+}
 
 LOGGING = {
     "version": 1,
