@@ -81,7 +81,7 @@ def test_embeds_may_be_framed_by_the_configured_sites_with_the_same_policy_other
 
 
 def test_only_the_admin_allows_inline_scripts(client, seeded):
-    client.login(username="membre-habitatge", password=settings.DEMO_PASSWORD)
+    client.force_login(get_user_model().objects.get(username="membre-habitatge"))
     for url in ("/admin/login/", "/admin/"):
         directives = policy(client.get(url))
         assert directives["script-src"] == ["'self'", "'unsafe-inline'"], url

@@ -13,7 +13,9 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.home = Page.get_first_root_node().add_child(
             instance=HomePage(title="Inici", slug="inici-test", hero_title="Benvinguda")
         )
-        self.login()
+        self.client.force_login(
+            self.create_test_user()
+        )  # django-axes refuses Client.login(), which passes no request
 
     def test_home_page_only_under_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})

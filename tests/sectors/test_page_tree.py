@@ -82,7 +82,9 @@ class SectorPageTreeTest(WagtailPageTestCase):
         self.table = self.index.add_child(
             instance=SectorPage(title="Taula AGRO", slug="agro", sector=self.sector)
         )
-        self.login()
+        self.client.force_login(
+            self.create_test_user()
+        )  # django-axes refuses Client.login(), which passes no request
 
     def test_rules_on_both_sides(self):
         self.assertAllowedSubpageTypes(HomePage, {StandardPage, SectorIndexPage})
