@@ -5,6 +5,7 @@ Whether Chromium finds a violation is tests/browser/test_csp.py's question."""
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 import pytest
