@@ -4,8 +4,8 @@ documents to the table's own collection. Publishing goes through the moderation 
 approve). The group belongs to the table (`SectorPage.editor_group`), not to its sector or title.
 
 `sync_table_group` is idempotent. It runs from ONE place, the `post_save` of `SectorPage` (below), so
-every way a table comes to be (the admin's create, copy and translate views, `add_child` in a shell or
-the seed) gives it its group; the model keeps the group out of revisions and copies
+every way a table comes to be (the admin's create and translate views, `add_child` or `copy` in a
+shell, the seed) gives it its group (the admin's copy view refuses tables: see wagtail_hooks); the model keeps the group out of revisions and copies
 (`SectorPage.with_content_json`, `exclude_fields_in_copy`), so publishing an older revision or copying
 a table can never clear it or share another table's.
 """
