@@ -5,7 +5,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from ..panels import PointPreviewPanel
-from ..text import fold
+from ..text import fold, plain_text
 from .geography import District, Neighbourhood
 from .taxonomy import EssFamily, LayerTag, Sector
 
@@ -254,7 +253,7 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
             self.save(place=False, update_fields=["archived_at", "live", "updated_at"])
 
     def refresh_search_text(self):
-        self.search_text = fold(" ".join((self.name, strip_tags(self.description), self.address)))
+        self.search_text = fold(" ".join((self.name, plain_text(self.description), self.address)))
 
     def _unique_slug(self):
         """The name's slug, numbered after those already taken (one query, whatever the count)."""
