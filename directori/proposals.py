@@ -31,11 +31,20 @@ class ProposalForm(forms.Form):
         required=False,
         error_messages={"invalid": _("Write the five digits of the postcode, e.g. 08012.")},
     )
+    # Chosen by slug, not primary key: a posted number too large for SQLite's INTEGER raised
+    # OverflowError inside Django's lookup (a 500) instead of "not one of the choices".
     family = forms.ModelChoiceField(
-        label=_("Kind of organisation"), queryset=EssFamily.objects.all(), required=False
+        label=_("Kind of organisation"),
+        queryset=EssFamily.objects.all(),
+        required=False,
+        to_field_name="slug",
     )
     sectors = forms.ModelMultipleChoiceField(
-        label=_("Sectors"), queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="slug",
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("Its e-mail"), required=False)

@@ -152,7 +152,7 @@ else:
 
 # django-axes first: it refuses a locked-out client before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",  # with ModelBackend's get_user: sessions may name the first backend
     "django.contrib.auth.backends.ModelBackend",
 ]
 
