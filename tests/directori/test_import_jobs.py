@@ -313,7 +313,8 @@ def public_pages_mention(client, initiative):
         "directory": initiative.name in client.get("/ca/directori/").content.decode(),
         "page": client.get(f"/ca/directori/iniciativa/{initiative.slug}/").status_code == 200,
         "api": client.get(f"/api/v1/initiatives/{initiative.slug}").status_code == 200,
-        "export": initiative.name in b"".join(client.get("/ca/directori/export.csv").streaming_content).decode(),
+        "export": initiative.name
+        in b"".join(client.get("/ca/directori/export.csv").streaming_content).decode(),
         "search": initiative.name in client.get("/ca/cerca/", {"q": "Arxivada"}).content.decode(),
     }
     return {name for name, shown in found.items() if shown}
