@@ -275,6 +275,7 @@ def test_one_import_per_source_at_a_time(tmp_path, english):
     finally:
         release.set()
         thread.join()
+    ContentType.objects.clear_cache()
     run_import(path, Mapping.from_toml(MAPPING))  # free again
     assert Initiative.objects.count() == 1
 
