@@ -10,16 +10,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_visitor_searches_filters_and_opens_a_provider(providers, page):
     page.goto("/ca/directori/")
     page.get_by_label("Què busques?").fill("mediacio")
-    page.get_by_role("button", name="Cerca").click()
+    with page.expect_navigation():  # read the results page, not the one being left
+        page.get_by_role("button", name="Cerca").click()
     results = page.locator(".results h3")
     assert sorted(results.all_inner_texts()) == ["Mediació Familiar Gràcia", "Mediació del Poblenou"]
 
     page.get_by_role("checkbox", name="Gràcia (1)").check()
-    page.get_by_role("button", name="Aplica els filtres").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aplica els filtres").click()
     assert "districte=gracia" in page.url and "q=mediacio" in page.url
     assert results.all_inner_texts() == ["Mediació Familiar Gràcia"]
 
-    page.get_by_role("link", name="Mediació Familiar Gràcia").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mediació Familiar Gràcia").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Mediació Familiar Gràcia"
     assert page.get_by_role("link", name="la Vila de Gràcia").is_visible()
     assert page.locator("svg.city-map circle.marker").count() == 1
@@ -28,11 +31,14 @@ def test_visitor_searches_filters_and_opens_a_provider(providers, page):
 
 def test_visitor_proposes_an_initiative(providers, page):
     page.goto("/ca/directori/")
-    page.get_by_role("link", name="Proposa una iniciativa").click()
-    page.get_by_role("button", name="Envia la proposta").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Proposa una iniciativa").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envia la proposta").click()
     assert page.get_by_role("alert").is_visible()  # field errors, nothing sent
     page.get_by_label("Nom de la iniciativa").fill("Cooperativa La Formiga")
     page.get_by_label("El teu correu electrònic").fill("veina@example.org")
-    page.get_by_role("button", name="Envia la proposta").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envia la proposta").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Gràcies per la teva proposta"
     assert Initiative.objects.get(name="Cooperativa La Formiga").live is False

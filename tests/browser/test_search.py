@@ -26,20 +26,23 @@ def test_visitor_gets_suggestions_searches_and_filters(providers, page):
     assert "Mediació Familiar Gràcia" in [o.get_attribute("value") for o in options.all()]
 
     box.fill("mediacio")
-    page.get_by_role("button", name="Cerca", exact=True).click()
+    with page.expect_navigation():  # read the results page, not the one being left
+        page.get_by_role("button", name="Cerca", exact=True).click()
     titles = page.locator(".search-result a")
     expected = ["<img src=x onerror=alert(1)>Mediació", "Mediació Familiar Gràcia", "Mediació del Poblenou"]
     assert sorted(titles.all_inner_texts()) == expected
     assert page.locator(".search-result mark").first.inner_text().lower().startswith("mediaci")
 
     page.get_by_role("radio", name="Gràcia (2)").check()
-    page.get_by_role("button", name="Aplica els filtres").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aplica els filtres").click()
     assert "districte=gracia" in page.url
     assert sorted(titles.all_inner_texts()) == [
         "<img src=x onerror=alert(1)>Mediació",
         "Mediació Familiar Gràcia",
     ]
 
-    page.get_by_role("link", name="Mediació Familiar Gràcia").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mediació Familiar Gràcia").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Mediació Familiar Gràcia"
     assert dialogs == [] and page.remote_requests == []
