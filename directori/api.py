@@ -3,12 +3,12 @@ one GeoJSON collection, and the vocabularies. Mounted at /api/v1/ by config.api.
 
 from django.shortcuts import get_object_or_404
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from .exporting import LICENCE_URL
-from .filters import DirectoryQuery
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from .selection import Selection
 from .text import plain_text
 from .views import open_data
 
@@ -102,14 +102,16 @@ class Filters(Schema):
     districte: list[str] = []
     barri: list[str] = []
     capa: list[str] = []
-    ordre: str = "nom"
+    a_prop: str = Field("", description="A point, latitude,longitude: results sorted by distance from it")
+    radi: int | None = Field(None, description="Metres from a_prop", ge=1, le=50000)
+    ordre: str = Field("", description="nom, recents, or distancia (the default with a_prop)")
 
 
 def _query(request):
-    query = DirectoryQuery.from_params(request.GET)
-    if query.ignored:
-        raise HttpError(400, "Unknown filter values: " + ", ".join(query.ignored))
-    return query
+    selection = Selection.from_params(request.GET)
+    if selection.ignored:
+        raise HttpError(400, "Unknown filter values: " + ", ".join(selection.ignored))
+    return selection
 
 
 @router.get("/initiatives", response=InitiativePage, summary="Live initiatives, filtered and paginated")

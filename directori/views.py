@@ -1,38 +1,40 @@
 """The public directory: the filtered listing and each initiative's page. Live initiatives only."""
 
 import json
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
-from .filters import FILTERS, SORTS, DirectoryQuery
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
 from .proposals import ProposalForm, over_limit
+from .selection import RADII, SORTS, Selection
 from .versions import fingerprint
 
 PER_PAGE = 20
 
 
 def directory(request):
-    query = DirectoryQuery.from_params(request.GET)
-    page = Paginator(query.results(), PER_PAGE).get_page(request.GET.get("pagina"))
-    kept = urlencode(query.params())
+    selection = Selection.from_params(request.GET)
+    page = Paginator(selection.results(), PER_PAGE).get_page(request.GET.get("pagina"))
+    selection.with_distances(page.object_list)
     context = {
-        "query": query,
+        "query": selection,
         "page": page,
-        "facets": query.facets(),
-        "sorts": [(key, label) for key, (_, label) in SORTS.items()],
-        "kept": kept,
-        "map_url": reverse("mapa:index") + (f"?{kept}" if kept else ""),
-        "exports": [("csv", "CSV"), ("geojson", "GeoJSON"), ("jsonld", "JSON-LD")],
+        "facets": selection.facets(),
+        "sorts": [(key, label) for key, (_, label) in SORTS.items() if key != "distancia" or selection.near],
+        "radii": RADII,
+        "kept": selection.query_string(),
+        "map_url": selection.map_url,
+        "exports": [
+            (label, selection.url("directori:export", sort=False, fmt=fmt))
+            for fmt, label in (("csv", "CSV"), ("geojson", "GeoJSON"), ("jsonld", "JSON-LD"))
+        ],
         "licence_url": LICENCE_URL,
     }
     return render(request, "directori/directory.html", context)
@@ -43,9 +45,12 @@ def area_detail(request, kind, slug):
     initiatives per 1,000 inhabitants where the population is loaded."""
     model, param = {"district": (District, "districte"), "neighbourhood": (Neighbourhood, "barri")}[kind]
     area = get_object_or_404(model.objects.defer("geometry"), slug=slug)
-    query = DirectoryQuery(selected={p: [] for p in FILTERS} | {param: [slug]})
-    page = Paginator(query.results(), PER_PAGE).get_page(request.GET.get("pagina"))
-    facets = {facet["param"]: facet for facet in query.facets()}
+    selection = Selection.of(**{param: [slug]})
+    page = Paginator(selection.results(), PER_PAGE).get_page(request.GET.get("pagina"))
+    facets = {facet["param"]: facet for facet in selection.facets()}
+    for facet in ("sector", "familia"):  # each count links to the directory, this area and that value
+        for option in facets[facet]["options"]:
+            option["url"] = Selection.of(**{param: [slug], facet: [option["slug"]]}).directory_url
     total = page.paginator.count
     context = {
         "area": area,
@@ -56,8 +61,8 @@ def area_detail(request, kind, slug):
         "sectors": facets["sector"]["options"],
         "families": facets["familia"]["options"],
         "neighbourhoods": facets["barri"]["options"] if kind == "district" else None,
-        "listing_url": reverse("directori:index") + f"?{param}={slug}",
-        "map_query": f"{param}={slug}",  # the map embed of this area (mapa's view, linked by URL name)
+        "selection": selection,
+        "embed_src": selection.url("mapa:embed", sort=False, extra=[("llista", "sota")]),
     }
     return render(request, "directori/area_detail.html", context)
 
@@ -107,17 +112,17 @@ MAX_AGE = 300
 def export(request, fmt):
     """The listing's filtered set as open data. Values that match nothing are an error here (400): a
     script asking for them should hear about it rather than get another set."""
-    query = DirectoryQuery.from_params(request.GET)
-    if query.ignored:
-        message = "Unknown filter values: " + ", ".join(query.ignored)
+    selection = Selection.from_params(request.GET)
+    if selection.ignored:
+        message = "Unknown filter values: " + ", ".join(selection.ignored)
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-    return open_data(request, query, fmt, attachment=True)
+    return open_data(request, selection, fmt, attachment=True)
 
 
-def open_data(request, query, fmt, attachment=False):
+def open_data(request, selection, fmt, attachment=False):
     """The export of a query (the downloads here, the API's GeoJSON): a file on disk built once per
     version of the data and these parameters, streamed from there; its key is the ETag."""
-    params = [pair for pair in query.params() if pair[0] != "ordre"]  # exports are in id order
+    params = selection.params(sort=False)  # exports are in id order
     # JSON-LD carries absolute URLs (in this host and language) and family names in that language
     context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
     key = export_key(fingerprint(), fmt, params, context)
@@ -133,7 +138,7 @@ def open_data(request, query, fmt, attachment=False):
         return HttpResponse(status=304, headers=headers)
     if gzipped:
         headers["Content-Encoding"] = "gzip"
-    stream = cached_file(fmt, query.initiatives(), key, request.build_absolute_uri, gzipped=gzipped)
+    stream = cached_file(fmt, selection.initiatives(), key, request.build_absolute_uri, gzipped=gzipped)
     return FileResponse(
         stream,
         content_type=EXPORTS[fmt],

@@ -27,7 +27,7 @@ from .features import layer_geojson, parse_bbox, snap_bbox, within
 from .models import EconomicPole, HousingServiceLink, Layer
 
 # Parameters a layer document depends on: the directory's filters, bbox, and the housing service.
-PARAMS = ("q", "sector", "familia", "districte", "barri", "capa", "bbox", "servei")
+PARAMS = ("q", "sector", "familia", "districte", "barri", "capa", "a_prop", "radi", "bbox", "servei")
 TIMEOUT = 24 * 3600  # the whole layer
 FILTERED_TIMEOUT = 600  # a layer with filters or a box
 

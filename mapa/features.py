@@ -13,8 +13,8 @@ import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
-from directori.filters import DirectoryQuery
-from directori.models import District, Initiative, Neighbourhood
+from directori.models import District, EssFamily, Initiative, Neighbourhood
+from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
 
 from .models import EconomicPole, HousingServiceLink, Layer
@@ -92,23 +92,40 @@ def collection(layer, features):
     return {"type": "FeatureCollection", "name": layer.label, "kind": layer.kind, "features": features}
 
 
+class SelectionLayer:
+    """The visitor's selection (the directory's parameters) drawn as a layer of its own, "La teva
+    selecció": every initiative the directory lists for the same URL, unlocated ones with a null
+    geometry (as in the GeoJSON export), so the two always count the same. Not kept in the database:
+    it exists for every URL."""
+
+    slug = "seleccio"
+    kind = Layer.Kind.INITIATIVES
+    colour = "#8a1538"
+    icon = ""
+    shown_by_default = False
+    located_only = False
+
+    @property
+    def label(self):
+        return _("Your selection")
+
+    def restrict(self, rows):
+        return rows
+
+
+SELECTION = SelectionLayer()
+
+
 def initiatives(layer, params):
-    query = DirectoryQuery.from_params(params)
-    rows = query.initiatives().filter(latitude__isnull=False, longitude__isnull=False)
-    for field, values in (
-        ("sectors", layer.sectors.all()),
-        ("family", layer.families.all()),
-        ("tags", layer.tags.all()),
-    ):
-        ids = [v.pk for v in values]
-        if ids:
-            rows = rows.filter(**{f"{field}__in": ids})
-    families = {f.pk: f.label for f in layer.families.model.objects.all()}
+    rows = layer.restrict(Selection.from_params(params).initiatives())
+    if layer.located_only:
+        rows = rows.filter(latitude__isnull=False, longitude__isnull=False)
+    families = {f.pk: f.label for f in EssFamily.objects.all()}
     prefix = initiative_url_prefix()
     features = [
         {
             "type": "Feature",
-            "geometry": point(lon, lat),
+            "geometry": point(lon, lat) if lat is not None and lon is not None else None,
             "properties": {
                 "name": name,
                 "url": f"{prefix}{slug}/",

@@ -5,6 +5,7 @@ step. No feature is inlined in the page, and the list is rendered on the server,
 JavaScript or tiles."""
 
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -13,9 +14,11 @@ import shapely
 from folium.plugins import MarkerCluster
 
 from directori.models import District, Neighbourhood
+from directori.selection import distance_label
 
 from .documents import document, fingerprint
 from .embed import BARCELONA, DEFAULT_ZOOM
+from .features import SELECTION
 from .models import Layer
 
 LIST_LIMIT = 300
@@ -64,12 +67,20 @@ def map_context(request, options):
     folium.TileLayer(tiles=settings.TILES_URL, attr=settings.TILES_ATTRIBUTION, control=False).add_to(m)
     root = m.get_root()
     root.render()
+    selection = options.selection
     layers = list(Layer.objects.prefetch_related("sectors", "families", "tags"))
-    shown = (
-        set(options.layers) if options.layers else {layer.slug for layer in layers if layer.shown_by_default}
-    )
-    params = options.filter_params()
-    listed = _listed(layers, shown, params)
+    if selection or SELECTION.slug in options.layers:
+        layers.insert(0, SELECTION)
+    if options.layers:
+        shown = set(options.layers)
+    elif selection:  # the selection replaces the default initiative layers (they would repeat it)
+        shown = {SELECTION.slug} | {
+            layer.slug for layer in layers if layer.shown_by_default and layer.kind != Layer.Kind.INITIATIVES
+        }
+    else:
+        shown = {layer.slug for layer in layers if layer.shown_by_default}
+    params = QueryDict(selection.query_string(sort=False))
+    listed = _listed(layers, shown, params, selection)
     js, css = assets()
     config = {
         "map": m.get_name(),
@@ -86,6 +97,8 @@ def map_context(request, options):
         "fitToArea": area is not None and not options.centre,
         "controls": options.controls,
         "query": params.urlencode(),
+        "near": list(selection.near) if selection.near else None,
+        "radius": selection.radius,
         "layers": [
             {
                 "slug": layer.slug,
@@ -120,13 +133,16 @@ def map_context(request, options):
         "listed": listed[:LIST_LIMIT],
         "listed_total": len(listed),
         "list_limit": LIST_LIMIT,
-        "directory_url": f"{reverse('directori:index')}?{params.urlencode()}",
+        "directory_url": selection.directory_url,
+        "selection": selection,
     }
 
 
-def _listed(layers, shown, params):
-    """The initiatives the shown initiative layers draw, once each, by name: the list beside the map.
-    Read from the layers' cached documents, the ones the map itself then loads."""
+def _listed(layers, shown, params, selection):
+    """The initiatives the shown initiative layers draw, once each, by name (by distance from the
+    selection's point, when it has one): the list beside the map. Read from the layers' cached
+    documents, the ones the map itself then loads. Unlocated initiatives (the selection layer's)
+    come without lat/lon."""
     seen = {}
     version = None
     for layer in layers:
@@ -134,6 +150,12 @@ def _listed(layers, shown, params):
             version = version or fingerprint()
             for feature in document(layer, params, version)["features"]:
                 item = seen.setdefault(feature["properties"]["url"], {**feature["properties"], "layers": []})
-                item["lon"], item["lat"] = feature["geometry"]["coordinates"]
+                item["lon"], item["lat"] = (feature["geometry"] or {}).get("coordinates", (None, None))
                 item["layers"].append(layer.slug)
-    return sorted(seen.values(), key=lambda item: item["name"].casefold())
+    items = sorted(seen.values(), key=lambda item: item["name"].casefold())
+    if selection.near:
+        for item in items:
+            item["distance"] = selection.distance(item["lat"], item["lon"])
+            item["distance_label"] = distance_label(item["distance"]) if item["distance"] is not None else ""
+        items.sort(key=lambda item: (item["distance"] is None, item["distance"] or 0))
+    return items

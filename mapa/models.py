@@ -73,6 +73,25 @@ class Layer(models.Model):
     def label(self):
         return in_language(self, "name")
 
+    def clean(self):
+        if self.slug == "seleccio":  # mapa.features.SELECTION's address
+            raise ValidationError({"slug": _("“seleccio” is the address of the visitor's selection.")})
+
+    located_only = True  # an initiatives layer draws points; the selection layer lists every match
+
+    def restrict(self, initiatives):
+        """The initiatives this layer keeps: any of its chosen values of each of sectors, families
+        and tags (all of them where none is chosen)."""
+        for field, values in (
+            ("sectors", self.sectors.all()),
+            ("family", self.families.all()),
+            ("tags", self.tags.all()),
+        ):
+            ids = [v.pk for v in values]
+            if ids:
+                initiatives = initiatives.filter(**{f"{field}__in": ids})
+        return initiatives
+
 
 class EconomicPole(models.Model):
     """An area of a district where ESS activity concentrates and is promoted (fita 4.3). Drawn as a
@@ -221,15 +240,19 @@ class MapEmbed(models.Model):
             raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})
 
     def options(self, language):
+        from directori.selection import Selection
+
         from .embed import EmbedOptions
 
         return EmbedOptions(
-            district=self.district.slug if self.district else "",
-            neighbourhood=self.neighbourhood.slug if self.neighbourhood else "",
+            selection=Selection.of(
+                districte=[self.district.slug] if self.district else [],
+                barri=[self.neighbourhood.slug] if self.neighbourhood else [],
+                sector=[s.slug for s in self.sectors.all()],
+                familia=[f.slug for f in self.families.all()],
+                capa=[t.slug for t in self.tags.all()],
+            ),
             layers=[layer.slug for layer in self.layers.all()],
-            sectors=[s.slug for s in self.sectors.all()],
-            families=[f.slug for f in self.families.all()],
-            tags=[t.slug for t in self.tags.all()],
             height=self.height,
             list_mode=self.list_mode,
             controls=self.controls,

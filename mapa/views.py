@@ -19,12 +19,12 @@ from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
-from directori.filters import DirectoryQuery
 from directori.models import District, LayerTag, Neighbourhood
+from directori.selection import Selection
 
 from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
-from .features import BadParameter, shape
+from .features import SELECTION, BadParameter, shape
 from .maps import map_context
 from .models import Layer, MapEmbed
 
@@ -61,13 +61,13 @@ def layer_index(request):
 
 @require_safe
 def layer(request, slug):
-    layer = Layer.objects.filter(slug=slug).first()
+    layer = SELECTION if slug == SELECTION.slug else Layer.objects.filter(slug=slug).first()
     if layer is None:
         return error(
             _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}, 404
         )
     params = request.GET
-    ignored = DirectoryQuery.from_params(params).ignored
+    ignored = Selection.from_params(params).ignored
     services = params.getlist("servei")
     known = set(
         LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(

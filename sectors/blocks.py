@@ -4,8 +4,6 @@ shell's `BaseStreamBlock` (text, image, quote, call to action) rather than copy 
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -17,8 +15,8 @@ from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import BaseStreamBlock
-from directori.filters import DirectoryQuery
 from directori.models import District
+from directori.selection import Selection
 
 from .plan import STATUS_CHOICES
 
@@ -149,22 +147,17 @@ class InitiativeListBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        params = QueryDict(mutable=True)
-        for param, term in (
-            ("sector", value["sector"]),
-            ("familia", value["family"]),
-            ("capa", value["tag"]),
-        ):
-            if term:
-                params[param] = term.slug
-        if value["district"]:
-            params["districte"] = value["district"]
-        query = DirectoryQuery.from_params(params)
-        results = query.results()
+        selection = Selection.of(
+            sector=[value["sector"].slug] if value["sector"] else [],
+            familia=[value["family"].slug] if value["family"] else [],
+            capa=[value["tag"].slug] if value["tag"] else [],
+            districte=[value["district"]] if value["district"] else [],
+        )
+        results = selection.results()
         context.update(
             initiatives=results[: value["limit"]],
             total=results.count(),
-            directory_url=f"{reverse('directori:index')}?{params.urlencode()}",
+            directory_url=selection.directory_url,
         )
         return context
 
@@ -219,18 +212,17 @@ class MapBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        query = QueryDict(mutable=True)
-        if value["district"]:
-            query["districte"] = value["district"]
-        if value["layers"]:
-            query["capes"] = ",".join(value["layers"])
-        if value["sector"]:
-            query["sector"] = value["sector"].slug
-        query["llista"] = "sota"
-        query["alcada"] = str(value["height"])
+        selection = Selection.of(
+            districte=[value["district"]] if value["district"] else [],
+            sector=[value["sector"].slug] if value["sector"] else [],
+        )
+        # the embed's own options, as mapa.embed.EmbedOptions reads them (no app imports mapa)
+        layers = [("capes", ",".join(value["layers"]))] if value["layers"] else []
         context.update(
-            src=f"{reverse('mapa:embed')}?{query.urlencode(safe=',')}",
-            full_map=f"{reverse('mapa:index')}?{query.urlencode(safe=',')}",
+            src=selection.url(
+                "mapa:embed", sort=False, extra=[*layers, ("llista", "sota"), ("alcada", value["height"])]
+            ),
+            full_map=selection.url("mapa:index", sort=False, extra=layers),
             height=value["height"] + 320,  # the list under the map
             title=value["heading"] or _("Map"),
         )

@@ -11,7 +11,7 @@
   var markers = {};
   var list = document.querySelector("[data-map-list]");
   var status = document.querySelector("[data-map-status]");
-  var items = list ? Array.prototype.slice.call(list.querySelectorAll("li[data-lat]")) : [];
+  var items = list ? Array.prototype.slice.call(list.querySelectorAll("li[data-layers]")) : [];
 
   function line(box, tag, value, className) {
     if (!value && value !== 0) return;
@@ -108,7 +108,8 @@
     var shown = 0;
     items.forEach(function (item) {
       var onLayer = item.dataset.layers.split(" ").some(function (slug) { return groups[slug] && map.hasLayer(groups[slug]); });
-      var visible = onLayer && bounds.contains([parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)]);
+      // an unlocated initiative of the selection stays listed: it is in the selection, not in a view
+      var visible = onLayer && (!item.dataset.lat || bounds.contains([parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)]));
       item.hidden = !visible;
       if (visible) shown += 1;
     });

@@ -1,0 +1,271 @@
+"""The selection: what a visitor asks the directory for, read from a URL once and written back to URLs
+by the same code. The directory, the map page and its list, the initiative layers' GeoJSON, the
+embeds, the exports and the API all take one `Selection`, so the same URL gives the same initiatives
+everywhere.
+
+Parameters (Catalan, like every public URL): `q` (text), `sector`, `familia`, `districte`, `barri`,
+`capa` (slugs; several values of one parameter mean "any of them", different parameters combine with
+"and"), `a_prop=<lat>,<lon>` (a point: results sorted by distance from it, which is printed), `radi`
+(metres from that point), `ordre` (nom, recents, distancia).
+"""
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, ExpressionWrapper, F, FloatField
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from .text import fold
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Filter:
+    field: str
+    model: type
+    label: str
+    many: bool = False  # a many-to-many field: filter through its link table, without duplicates
+
+
+FILTERS = {
+    "sector": Filter("sectors", Sector, _("Sector"), many=True),
+    "familia": Filter("family", EssFamily, _("Kind of organisation")),
+    "districte": Filter("district", District, _("District")),
+    "barri": Filter("neighbourhood", Neighbourhood, _("Neighbourhood")),
+    "capa": Filter("tags", LayerTag, _("Map layer"), many=True),
+}
+SORTS = {
+    "nom": ("name", _("Name (A to Z)")),
+    "recents": ("-created_at", _("Newest first")),
+    "distancia": ("distance", _("Nearest first")),  # only with a_prop
+}
+DEFAULT_SORT = "nom"
+RADII = (500, 1000, 2000)  # what the forms offer; any whole number up to MAX_RADIUS is accepted
+MAX_RADIUS = 50_000
+# Metres per degree: of latitude, and of longitude at the equator (a sphere of the mean radius). Over a
+# city an equirectangular distance is within a few metres of the great-circle one and needs only
+# arithmetic, which SQLite and PostgreSQL both do in SQL.
+METRES_PER_DEGREE = 111_195
+
+
+def _near(value):
+    """ "lat,lon" → (lat, lon) in degrees, or None where it is not that."""
+    try:
+        lat, lon = (float(v) for v in value.split(","))
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat) or math.isnan(lon):
+        return None
+    return round(lat, 5), round(lon, 5)
+
+
+def _radius(value):
+    try:
+        radius = int(value)
+    except ValueError:
+        return None
+    return radius if 0 < radius <= MAX_RADIUS else None
+
+
+def distance_label(metres):
+    """ "350 m", "1,2 km" (in the language's decimal mark)."""
+    from django.utils.formats import number_format
+
+    if metres < 1000:
+        return f"{round(metres / 10) * 10:.0f} m"
+    return f"{number_format(round(metres / 1000, 1), 1)} km"
+
+
+@dataclass
+class Selection:
+    text: str = ""
+    selected: dict = field(default_factory=lambda: {param: [] for param in FILTERS})
+    near: tuple | None = None  # (lat, lon)
+    radius: int | None = None  # metres from `near`
+    sort: str = DEFAULT_SORT
+    ignored: list = field(default_factory=list)  # "param=value" that match nothing, shown to the visitor
+
+    @classmethod
+    def from_params(cls, params):
+        """Read a QueryDict; unknown slugs, sorts and malformed points are dropped (and listed in
+        `ignored`), so a stale link still shows something."""
+        selection = cls(text=params.get("q", "").strip()[:MAX_QUERY_LENGTH])
+        for param, spec in FILTERS.items():
+            wanted = list(dict.fromkeys(s.strip() for s in params.getlist(param) if s.strip()))
+            known = (
+                set(spec.model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+                if wanted
+                else set()
+            )
+            selection.selected[param] = [s for s in wanted if s in known]
+            selection.ignored += [f"{param}={s}" for s in wanted if s not in known]
+        if value := params.get("a_prop", "").strip():
+            selection.near = _near(value)
+            if selection.near is None:
+                selection.ignored.append(f"a_prop={value}")
+        if value := params.get("radi", "").strip():
+            selection.radius = _radius(value) if selection.near else None
+            if selection.radius is None:
+                selection.ignored.append(f"radi={value}")
+        sort = params.get("ordre", "")
+        if sort in SORTS and (sort != "distancia" or selection.near):
+            selection.sort = sort
+        elif sort:
+            selection.ignored.append(f"ordre={sort}")
+        if selection.near and not sort:
+            selection.sort = "distancia"
+        return selection
+
+    @classmethod
+    def of(cls, **selected):
+        """A selection of filters alone, e.g. `Selection.of(districte=["gracia"])` for a district page."""
+        return cls(selected={param: list(selected.get(param, [])) for param in FILTERS})
+
+    def __bool__(self):
+        """Whether the visitor asked for anything at all."""
+        return bool(self.text or self.near or any(self.selected.values()))
+
+    def initiatives(self, skip=None):
+        """Live initiatives matching every filter but `skip` (facet counts leave their own out)."""
+        queryset = Initiative.objects.live()
+        for param, slugs in self.selected.items():
+            if not slugs or param == skip:
+                continue
+            spec = FILTERS[param]
+            if spec.many:
+                through = getattr(Initiative, spec.field).through
+                target = next(
+                    f.name for f in through._meta.get_fields() if f.name not in ("id", "initiative")
+                )
+                links = through.objects.filter(**{f"{target}__slug__in": slugs}).values("initiative_id")
+                queryset = queryset.filter(pk__in=links)
+            else:
+                queryset = queryset.filter(**{f"{spec.field}__slug__in": slugs})
+        for word in fold(self.text).split():  # every word, accents and case aside, as a word start or part
+            queryset = queryset.filter(search_text__contains=word)
+        if self.near and self.radius:
+            lat, lon = self.near
+            dlat = self.radius / METRES_PER_DEGREE
+            dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+            queryset = (
+                queryset.filter(
+                    latitude__range=(lat - dlat, lat + dlat), longitude__range=(lon - dlon, lon + dlon)
+                )
+                .alias(distance_squared=self._distance_squared())
+                .filter(distance_squared__lte=self.radius**2)
+            )
+        return queryset
+
+    def _distance_squared(self):
+        """Square metres from `near`, as SQL arithmetic (no square root: SQLite may lack one)."""
+        lat, lon = self.near
+        across = METRES_PER_DEGREE * math.cos(math.radians(lat))
+        return ExpressionWrapper(
+            ((F("latitude") - lat) * METRES_PER_DEGREE) * ((F("latitude") - lat) * METRES_PER_DEGREE)
+            + ((F("longitude") - lon) * across) * ((F("longitude") - lon) * across),
+            output_field=FloatField(),
+        )
+
+    def results(self):
+        """The matches in the chosen order, ready for a listing (each with `distance` in metres when
+        the selection has a point: see `with_distances`)."""
+        queryset = (
+            self.initiatives()
+            .select_related("family", "district", "neighbourhood")
+            .defer("district__geometry", "neighbourhood__geometry")
+            .prefetch_related("sectors")
+        )
+        if self.sort == "distancia":
+            if "distance_squared" not in queryset.query.annotations:
+                queryset = queryset.alias(distance_squared=self._distance_squared())
+            return queryset.order_by(F("distance_squared").asc(nulls_last=True), "name", "pk")
+        return queryset.order_by(SORTS[self.sort][0], "pk")
+
+    def distance(self, lat, lon):
+        """Metres from the selection's point to (lat, lon), the same measure as the SQL's; None
+        without a point on either side."""
+        if not self.near or lat is None or lon is None:
+            return None
+        across = METRES_PER_DEGREE * math.cos(math.radians(self.near[0]))
+        return math.hypot((lat - self.near[0]) * METRES_PER_DEGREE, (lon - self.near[1]) * across)
+
+    def with_distances(self, initiatives):
+        """The initiatives given, each with `distance` (metres or None) and `distance_label`."""
+        for initiative in initiatives:
+            initiative.distance = self.distance(initiative.latitude, initiative.longitude)
+            initiative.distance_label = (
+                distance_label(initiative.distance) if initiative.distance is not None else ""
+            )
+        return initiatives
+
+    def facets(self):
+        """For each filter: its label and the terms that have results (or are chosen), with counts
+        computed as if that filter alone were cleared, so a visitor sees what each choice would give."""
+        facets = []
+        for param, spec in FILTERS.items():
+            counts = dict(
+                self.initiatives(skip=param)
+                .values_list(f"{spec.field}__slug")
+                .annotate(n=Count("pk", distinct=True))
+                .values_list(f"{spec.field}__slug", "n")
+            )
+            terms = spec.model.objects.all()
+            if spec.model in (District, Neighbourhood):
+                terms = terms.defer("geometry")
+            options = [
+                {
+                    "slug": t.slug,
+                    "label": getattr(t, "label", t.name),
+                    "count": counts.get(t.slug, 0),
+                    "selected": t.slug in self.selected[param],
+                }
+                for t in terms
+                if counts.get(t.slug) or t.slug in self.selected[param]
+            ]
+            facets.append(
+                {
+                    "param": param,
+                    "label": spec.label,
+                    "options": options,
+                    "chosen": bool(self.selected[param]),
+                }
+            )
+        return facets
+
+    def params(self, sort=True):
+        """The selection as URL parameters, in a fixed order: every link that keeps it is written
+        from here (`sort=False` leaves the order out, for outputs that have their own)."""
+        pairs = [("q", self.text)] if self.text else []
+        pairs += [(param, slug) for param, slugs in self.selected.items() for slug in slugs]
+        if self.near:
+            pairs.append(("a_prop", f"{self.near[0]},{self.near[1]}"))
+            if self.radius:
+                pairs.append(("radi", str(self.radius)))
+        default = "distancia" if self.near else DEFAULT_SORT
+        if sort and self.sort != default:  # the default is not written
+            pairs.append(("ordre", self.sort))
+        return pairs
+
+    def query_string(self, sort=True, extra=()):
+        """The parameters as a query string; `extra` pairs (a view's own options, such as an
+        embed's layers and height) follow the selection's."""
+        return urlencode([*self.params(sort=sort), *extra], safe=",")
+
+    def url(self, view_name, sort=True, extra=(), **kwargs):
+        """The address of `view_name` (e.g. "directori:index", "mapa:index", "mapa:embed") showing
+        this selection."""
+        path = reverse(view_name, kwargs=kwargs or None)
+        query = self.query_string(sort=sort, extra=extra)
+        return f"{path}?{query}" if query else path
+
+    @property
+    def directory_url(self):
+        return self.url("directori:index")
+
+    @property
+    def map_url(self):
+        return self.url("mapa:index", sort=False)
