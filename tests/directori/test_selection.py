@@ -1,0 +1,188 @@
+"""One selection everywhere: for the same parameters the directory, the map page, its list, the
+selection layer's GeoJSON, the API and the export count the same initiatives; links round-trip."""
+
+import html
+import itertools
+import json
+import random
+import re
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+
+import pytest
+
+from directori.models import EssFamily, Initiative, LayerTag, Sector
+from directori.selection import Selection
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def city(boundaries):
+    """Fourteen initiatives over three districts, several sectors and kinds, one tagged for the social
+    market, one without a location, plus a draft that nothing may show."""
+    coop = EssFamily.objects.create(slug="cooperativa", name="Cooperativa")
+    association = EssFamily.objects.create(slug="associacio", name="Associació")
+    food = Sector.objects.create(slug="agroecologia", name="Agroecologia")
+    housing = Sector.objects.create(slug="habitatge", name="Habitatge")
+    care = Sector.objects.create(slug="cures", name="Cures")
+    market, _ = LayerTag.objects.get_or_create(
+        slug="mercat-social", defaults={"name": "Mercat social", "group": "market"}
+    )
+    places = {  # lon, lat: Gràcia, Sant Martí (Poblenou), Sants-Montjuïc (Sants)
+        "gracia": (2.1574, 41.4010),
+        "poblenou": (2.2010, 41.4010),
+        "sants": (2.1330, 41.3750),
+    }
+    rows = [
+        ("Fruita i Verdura de Gràcia", "gracia", coop, [food], [market]),
+        ("Cistella Ecològica", "gracia", association, [food], []),
+        ("Sostre Cooperatiu", "gracia", coop, [housing], []),
+        ("Mediació Familiar", "gracia", association, [care], []),
+        ("Habitatge i Cures del Poblenou", "poblenou", coop, [housing, care], [market]),
+        ("L'Hort del Poblenou", "poblenou", association, [food], []),
+        ("Àvia Cuida", "poblenou", association, [care], []),
+        ("Forn Cooperatiu de Sants", "sants", coop, [food], [market]),
+        ("Cases de Sants", "sants", coop, [housing], []),
+        ("Cures a Sants", "sants", association, [care], []),
+        ("Bicis de Sants", "sants", coop, [], []),
+        ("Menjador Solidari", "sants", association, [food, care], [market]),
+        ("Energia Veïnal", "poblenou", coop, [], []),
+    ]
+    for n, (name, place, family, sectors, tags) in enumerate(rows):
+        lon, lat = places[place]
+        initiative = Initiative(name=name, longitude=lon + n * 0.0004, latitude=lat, family=family, live=True)
+        initiative.save()
+        initiative.sectors.set(sectors)
+        initiative.tags.set(tags)
+    unlocated = Initiative(name="Xarxa sense Local", family=coop, live=True)
+    unlocated.save()
+    unlocated.sectors.set([food])
+    Initiative(name="Esborrany de Fruita", longitude=2.1574, latitude=41.4010, live=False).save()
+
+
+def combinations():
+    """At least 30 parameter sets: each filter alone, pairs, several values of one parameter,
+    text with and without accents, empty results, unknown values, a point and a radius."""
+    single = [
+        {},
+        {"q": "fruita"},
+        {"q": "Ecològica"},
+        {"q": "ecologica"},
+        {"q": "cooperatiu sants"},
+        {"q": "res-de-res"},
+        {"sector": "agroecologia"},
+        {"sector": ["habitatge", "cures"]},
+        {"familia": "cooperativa"},
+        {"districte": "gracia"},
+        {"districte": ["gracia", "sant-marti"]},
+        {"barri": "sants"},
+        {"capa": "mercat-social"},
+        {"sector": "no-existeix"},
+        {"districte": "atlantida", "sector": "cures"},
+        {"a_prop": "41.4010,2.1574"},
+        {"a_prop": "41.4010,2.1574", "radi": "500"},
+        {"a_prop": "41.3750,2.1330", "radi": "1000", "sector": "agroecologia"},
+        {"a_prop": "nord", "radi": "500"},
+        {"sector": "agroecologia", "districte": "sants-montjuic"},
+        {"sector": "habitatge", "districte": "gracia"},
+        {"familia": "cooperativa-d-habitatge"},
+        {"q": "Àvia"},
+        {"q": "cures", "districte": "sant-marti", "familia": "associacio"},
+    ]
+    rng = random.Random(14)
+    values = {
+        "sector": ["agroecologia", "habitatge", "cures"],
+        "familia": ["cooperativa", "associacio"],
+        "districte": ["gracia", "sant-marti", "sants-montjuic"],
+        "capa": ["mercat-social"],
+        "q": ["de", "sants", "cuida"],
+    }
+    generated = []
+    for a, b in itertools.combinations(values, 2):
+        generated.append({a: rng.choice(values[a]), b: rng.choice(values[b])})
+    return single + generated
+
+
+def count_in(text, pattern):
+    found = re.search(pattern, html.unescape(text))
+    assert found, (pattern, re.findall(r"<h2[^>]*>.*?</h2>", text, re.S)[:4])
+    return int(found.group(1))
+
+
+def test_every_view_of_a_selection_counts_the_same(client, city):
+    cases = combinations()
+    assert len(cases) >= 30
+    sizes = set()
+    for params in cases:
+        query = urlencode(params, doseq=True)
+        directory = client.get(f"/ca/directori/?{query}").content.decode()
+        in_directory = count_in(directory, r'id="results-heading"[^>]*>\s*(\d+) iniciativ')
+
+        page = client.get(f"/ca/mapa/?{query}")
+        body = page.content.decode()
+        on_map = count_in(body, r"(\d+) iniciativ(?:a|es) al mapa")
+        listed = len(re.findall(r'<li[^>]* data-layers="[^"]*seleccio', body))
+        config = json.loads(
+            re.search(r'id="map-config" type="application/json">(.*?)</script>', body).group(1)
+        )
+        # what the map's script fetches: the selection layer with the page's cleaned query
+        layer = next((item for item in config["layers"] if item["slug"] == "seleccio"), None)
+        if layer:
+            assert layer["shown"], query
+            features = client.get(f"{layer['url']}?{config['query']}").json()["features"]
+        else:  # nothing (known) selected: the map shows its default layers, the directory everything
+            assert config["query"] == "", query
+            features = client.get("/ca/mapa/capes/seleccio.geojson").json()["features"]
+            listed = in_directory
+        api = client.get(f"/api/v1/initiatives?{config['query']}").json()["count"]
+
+        assert in_directory == len(features) == api, query
+        if layer:
+            assert on_map == listed == in_directory, query
+        sizes.add(in_directory)
+    assert 0 in sizes and len(sizes) >= 6  # the cases are not all alike
+
+
+def test_unknown_values_are_named_and_left_out(client, city):
+    body = html.unescape(
+        client.get("/ca/directori/?sector=no-existeix&a_prop=nord&ordre=alçada").content.decode()
+    )
+    assert "sector=no-existeix" in body and "a_prop=nord" in body
+    assert count_in(body, r'id="results-heading"[^>]*>\s*(\d+) iniciativ') == 14
+    # open data and the API say so instead of answering another set
+    assert client.get("/ca/directori/export.csv?a_prop=91,0").status_code == 400
+    assert client.get("/api/v1/initiatives?radi=0&a_prop=41.4,2.15").status_code in (400, 422)
+    assert client.get("/ca/mapa/capes/seleccio.geojson?sector=no-existeix").status_code == 400
+
+
+def test_directory_and_map_links_round_trip(client, city):
+    query = "q=fruita&sector=agroecologia&districte=gracia&a_prop=41.401%2C2.1574&radi=2000"
+    directory = html.unescape(client.get(f"/ca/directori/?{query}").content.decode())
+    to_map = re.search(r'<a href="(/ca/mapa/\?[^"]+)">Mostra-les al mapa', directory).group(1)
+    assert Selection.from_params(QueryDict(to_map.split("?", 1)[1])) == Selection.from_params(
+        QueryDict(query)
+    )
+    on_map = html.unescape(client.get(to_map).content.decode())
+    back = re.search(r'<a href="(/ca/directori/\?[^"]+)"[^>]*>Mostra-les al directori', on_map).group(1)
+    assert Selection.from_params(QueryDict(back.split("?", 1)[1])) == Selection.from_params(QueryDict(query))
+
+
+def test_near_a_point_sorts_by_distance_prints_it_and_keeps_to_the_radius(client, city):
+    sants = "41.3750,2.1330"
+    body = html.unescape(client.get(f"/ca/directori/?a_prop={sants}&radi=500").content.decode())
+    names = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', body)
+    assert names[0] == "Forn Cooperatiu de Sants"  # the nearest first
+    assert set(names) == {
+        "Forn Cooperatiu de Sants",
+        "Cases de Sants",
+        "Cures a Sants",
+        "Bicis de Sants",
+        "Menjador Solidari",
+    }
+    distances = [int(d) for d in re.findall(r'class="distance">(\d+) m<', body)]
+    assert distances == sorted(distances) and len(distances) == 5
+    everything = html.unescape(client.get(f"/ca/directori/?a_prop={sants}").content.decode())
+    assert "km</span>" in everything  # Gràcia and the Poblenou, further away, in kilometres
+    assert "Xarxa sense Local" in everything.split("km</span>")[-1]  # unlocated: listed last
