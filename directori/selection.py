@@ -10,7 +10,7 @@ Parameters (Catalan, like every public URL): `q` (text), `sector`, `familia`, `d
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db.models import Count, ExpressionWrapper, F, FloatField
@@ -261,6 +261,59 @@ class Selection:
         path = reverse(view_name, kwargs=kwargs or None)
         query = self.query_string(sort=sort, extra=extra)
         return f"{path}?{query}" if query else path
+
+    def changed(self, **changes):
+        """A copy with some attributes replaced (`selected` given whole or per parameter)."""
+        selected = {param: list(slugs) for param, slugs in self.selected.items()}
+        selected.update(changes.pop("selected", {}))
+        return replace(self, selected=selected, ignored=[], **changes)
+
+    def relaxations(self):
+        """When nothing matches: wider selections that match something, each as (label, url, count),
+        in the order a visitor would try them: the neighbourhood's district, then the whole city;
+        without the radius; without one of the words; without each other filter."""
+        candidates = []
+        if self.selected["barri"]:
+            districts = list(
+                District.objects.filter(neighbourhoods__slug__in=self.selected["barri"])
+                .distinct()
+                .order_by("name")
+                .defer("geometry")
+            )
+            if districts:
+                names = ", ".join(d.name for d in districts)
+                candidates.append(
+                    (
+                        _("In the whole district (%(district)s)") % {"district": names},
+                        self.changed(selected={"barri": [], "districte": [d.slug for d in districts]}),
+                    )
+                )
+        if self.selected["barri"] or self.selected["districte"]:
+            candidates.append((_("In the whole city"), self.changed(selected={"barri": [], "districte": []})))
+        if self.radius:
+            candidates.append((_("At any distance"), self.changed(radius=None)))
+        words = self.text.split()
+        if len(words) > 1:
+            for word in words:
+                rest = " ".join(w for w in words if w != word)
+                candidates.append(
+                    (_("Without the word “%(word)s”") % {"word": word}, self.changed(text=rest))
+                )
+        for param in ("sector", "familia", "capa"):
+            if self.selected[param]:
+                label = FILTERS[param].label
+                candidates.append(
+                    (
+                        _("Without the filter “%(filter)s”") % {"filter": label},
+                        self.changed(selected={param: []}),
+                    )
+                )
+        found = []
+        for label, wider in candidates:
+            count = wider.initiatives().count()
+            if count:
+                found.append((label, wider.directory_url, count))
+        return found
 
     @property
     def directory_url(self):

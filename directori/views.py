@@ -29,6 +29,7 @@ def directory(request):
         "facets": selection.facets(),
         "sorts": [(key, label) for key, (_, label) in SORTS.items() if key != "distancia" or selection.near],
         "radii": RADII,
+        "relaxations": selection.relaxations() if not page.paginator.count else [],
         "without_near": Selection(text=selection.text, selected=selection.selected).directory_url,
         "kept": selection.query_string(),
         "map_url": selection.map_url,

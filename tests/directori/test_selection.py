@@ -186,3 +186,35 @@ def test_near_a_point_sorts_by_distance_prints_it_and_keeps_to_the_radius(client
     everything = html.unescape(client.get(f"/ca/directori/?a_prop={sants}").content.decode())
     assert "km</span>" in everything  # Gràcia and the Poblenou, further away, in kilometres
     assert "Xarxa sense Local" in everything.split("km</span>")[-1]  # unlocated: listed last
+
+
+def relaxations(body):
+    return [
+        (label, int(count))
+        for label, count in re.findall(
+            r'<li><a href="[^"]+">([^<]+)</a> \((\d+) iniciativ', html.unescape(body)
+        )
+    ]
+
+
+def test_zero_results_offer_wider_selections_with_their_counts(client, city):
+    from directori.models import District
+
+    gracia = District.objects.get(slug="gracia")
+    here, there = gracia.neighbourhoods.order_by("code")[:2]
+    point = there.geometry.representative_point()
+    Initiative(name="Hort Urbà", longitude=point.x, latitude=point.y, live=True).save()
+
+    body = client.get("/ca/directori/", {"barri": here.slug, "q": "hort"}).content.decode()
+    assert "0 iniciatives" in body
+    assert relaxations(body) == [("A tot el districte (Gràcia)", 1), ("A tota la ciutat", 2)]
+    assert 'href="/ca/directori/proposa/"' in body or "Proposa una iniciativa" in body
+
+    body = client.get("/ca/directori/", {"q": "fruita bicicleta"}).content.decode()
+    assert relaxations(body) == [("Sense la paraula «bicicleta»", 1)]
+
+    wider = re.search(
+        r'<a href="([^"]+)">A tota la ciutat',
+        html.unescape(client.get("/ca/directori/", {"barri": here.slug, "q": "hort"}).content.decode()),
+    ).group(1)
+    assert "Hort Urbà" in html.unescape(client.get(wider).content.decode())  # the relaxation's own results
