@@ -38,6 +38,7 @@ def run(command, sizes):
         Layer.objects.create(slug="bench-totes", name="Totes", kind=Layer.Kind.INITIATIVES)
         url = "/ca/mapa/capes/bench-totes.geojson"
         existing = Initiative.objects.live().count()
+        selection_rows = []
         for size in sorted(s for s in sizes if s <= 100_000):
             add_synthetic(
                 Initiative, max(size - Initiative.objects.live().count(), 0), rng, families, sectors
@@ -48,8 +49,42 @@ def run(command, sizes):
             command.stdout.write(
                 f"{size:>12} {cold[0]:>9.1f} {cold[1]:>9.1f} {cached[0]:>11.1f} {cached[1]:>11.1f} {weight:>8.0f}"
             )
+            selection_rows.append((size, *_selection_figures(client, sectors[0].slug)))
         transaction.set_rollback(True)
     command.stdout.write(f"(the seeded {existing} live initiatives count towards each size)")
+    command.stdout.write(
+        "a selection (one sector): the map page /ca/mapa/?sector=… and its layer "
+        "/ca/mapa/capes/seleccio.geojson?sector=… in ms (p50 / p95), cold (cache cleared) and cached"
+    )
+    command.stdout.write(
+        f"{'initiatives':>12} {'matches':>8} {'page cold':>10} {'page cached':>12} {'layer cold':>11} {'layer cached':>13} {'KB gzip':>8}"
+    )
+    for size, matches, page_cold, page_cached, layer_cold, layer_cached, weight in selection_rows:
+        command.stdout.write(
+            f"{size:>12} {matches:>8} {page_cold[0]:>4.0f} / {page_cold[1]:<4.0f} {page_cached[0]:>5.0f} / {page_cached[1]:<5.0f}"
+            f" {layer_cold[0]:>4.0f} / {layer_cold[1]:<5.0f} {layer_cached[0]:>6.0f} / {layer_cached[1]:<5.0f} {weight:>8.0f}"
+        )
+    if len(selection_rows) > 1:
+        first, last = selection_rows[0], selection_rows[-1]
+        command.stdout.write(
+            f"cached page p95 ratio {last[0]:,} / {first[0]:,} initiatives: {last[3][1] / first[3][1]:.1f}×; "
+            f"cold layer p95 ratio: {last[4][1] / first[4][1]:.1f}×"
+        )
+
+
+def _selection_figures(client, sector):
+    """(matches, page cold, page cached, layer cold, layer cached, layer KB gzipped) for ?sector=."""
+    page, layer = f"/ca/mapa/?sector={sector}", f"/ca/mapa/capes/seleccio.geojson?sector={sector}"
+    body = client.get(layer, headers=GZIP)
+    matches = len(json.loads(gzip.decompress(body.content))["features"])
+    return (
+        matches,
+        timings(client, page, COLD_REQUESTS, before=cache.clear, **GZIP),
+        timings(client, page, **GZIP),
+        timings(client, layer, COLD_REQUESTS, before=cache.clear, **GZIP),
+        timings(client, layer, **GZIP),
+        len(body.content) / 1024,
+    )
 
 
 def _layer_weights(command, client):
