@@ -13,7 +13,7 @@ import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
-from directori.models import District, EssFamily, Initiative, Neighbourhood
+from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
 
@@ -121,6 +121,7 @@ def initiatives(layer, params):
     if layer.located_only:
         rows = rows.filter(latitude__isnull=False, longitude__isnull=False)
     families = {f.pk: f.label for f in EssFamily.objects.all()}
+    sectors = sectors_of(rows)
     prefix = initiative_url_prefix()
     features = [
         {
@@ -130,14 +131,28 @@ def initiatives(layer, params):
                 "name": name,
                 "url": f"{prefix}{slug}/",
                 "family": families.get(family_id, ""),
+                "sectors": sectors.get(pk, []),
                 "address": address,
             },
         }
-        for slug, name, lon, lat, family_id, address in rows.distinct()
+        for pk, slug, name, lon, lat, family_id, address in rows.distinct()
         .order_by("name", "pk")
-        .values_list("slug", "name", "longitude", "latitude", "family_id", "address")
+        .values_list("pk", "slug", "name", "longitude", "latitude", "family_id", "address")
     ]
     return collection(layer, features)
+
+
+def sectors_of(rows):
+    """{initiative id: [sector names in the visitor's language]} for the rows, in two queries: a
+    result's sector is what tells a visitor that it sells food or mends bikes."""
+    names = {s.pk: s.label for s in Sector.objects.all()}
+    through = Initiative.sectors.through
+    found = {}
+    for initiative_id, sector_id in through.objects.filter(initiative_id__in=rows.values("pk")).values_list(
+        "initiative_id", "sector_id"
+    ):
+        found.setdefault(initiative_id, []).append(names[sector_id])
+    return {pk: sorted(values, key=str.casefold) for pk, values in found.items()}
 
 
 def areas(layer, params, model):
@@ -292,6 +307,7 @@ def projects(layer, params):
                 "name": pages[place.page_id].title,
                 "place": place.name,
                 "status": pages[place.page_id].get_status_display(),
+                "completion": pages[place.page_id].completion,
                 "url": pages[place.page_id].url,
             },
         }

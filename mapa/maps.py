@@ -8,20 +8,18 @@ from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 import folium
 import shapely
 from folium.plugins import MarkerCluster
 
 from directori.models import District, Neighbourhood
-from directori.selection import distance_label
 
-from .documents import document, fingerprint
+from . import listing
 from .embed import BARCELONA, DEFAULT_ZOOM
 from .features import SELECTION
 from .models import Layer
-
-LIST_LIMIT = 300
 
 
 def use_local_assets():
@@ -53,15 +51,29 @@ def area_of(options):
     return None
 
 
+def city_bounds():
+    """[west, south, east, north] of all the districts, for a first view that fits the whole city on
+    any screen; None before the boundaries are loaded."""
+    parts = [shapely.bounds(d.geometry) for d in District.objects.only("geometry")]
+    if not parts:
+        return None
+    return [
+        min(p[0] for p in parts),
+        min(p[1] for p in parts),
+        max(p[2] for p in parts),
+        max(p[3] for p in parts),
+    ]
+
+
 def map_context(request, options):
-    """Everything a map template needs: folium's div and script, the layers, the list."""
+    """Everything a map template needs: folium's div and script, the layers, the list, the legend."""
     area = area_of(options)
     centre = options.centre or BARCELONA
     m = folium.Map(
         location=list(centre),
         zoom_start=options.zoom or DEFAULT_ZOOM,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # map.js adds a metric-only scale; folium's shows miles and feet too
         zoom_control=options.controls,
     )
     folium.TileLayer(tiles=settings.TILES_URL, attr=settings.TILES_ATTRIBUTION, control=False).add_to(m)
@@ -80,11 +92,15 @@ def map_context(request, options):
     else:
         shown = {layer.slug for layer in layers if layer.shown_by_default}
     params = QueryDict(selection.query_string(sort=False))
-    listed = _listed(layers, shown, params, selection)
+    groups, listed_total = listing.build(layers, shown, params, selection)
+    scales = {g["slug"]: g["scale"] for g in groups}
     js, css = assets()
+    fit = list(shapely.bounds(area.geometry)) if area is not None else None
+    if fit is None and not (options.centre or options.zoom):
+        fit = city_bounds()
     config = {
         "map": m.get_name(),
-        "fit": list(shapely.bounds(area.geometry)) if area is not None else None,
+        "fit": fit,
         "area": reverse(
             "mapa:area",
             kwargs={
@@ -94,7 +110,7 @@ def map_context(request, options):
         )
         if area
         else None,
-        "fitToArea": area is not None and not options.centre,
+        "fitToArea": fit is not None and not options.centre,
         "controls": options.controls,
         "query": params.urlencode(),
         "near": list(selection.near) if selection.near else None,
@@ -106,7 +122,15 @@ def map_context(request, options):
                 "kind": layer.kind,
                 "colour": layer.colour,
                 "url": reverse("mapa:layer", kwargs={"slug": layer.slug}),
+                "list": reverse("mapa:layer_list", kwargs={"slug": layer.slug}),
                 "shown": layer.slug in shown,
+                "group": listing.control_group(layer),
+                "scale": scales.get(layer.slug)
+                or (
+                    listing.group(layer, params, selection)["scale"]
+                    if layer.kind == Layer.Kind.CHOROPLETH
+                    else []
+                ),
             }
             for layer in layers
             if options.controls or layer.slug in shown
@@ -120,6 +144,14 @@ def map_context(request, options):
             "zoomIn": _("Zoom in"),
             "zoomOut": _("Zoom out"),
             "layers": _("Layers"),
+            "sectorLayers": _("Sectors"),
+            "themeLayers": _("Map themes"),
+            "close": _("Close"),
+            "leaflet": _("A JavaScript library for interactive maps"),
+            # every language of the site has one singular and one plural form
+            "clusterOne": ngettext("%(count)s initiative", "%(count)s initiatives", 1),
+            "clusterMany": ngettext("%(count)s initiative", "%(count)s initiatives", 2),
+            "youAreHere": _("You are here"),
         },
     }
     return {
@@ -130,32 +162,8 @@ def map_context(request, options):
         "map_config": config,
         "options": options,
         "area": area,
-        "listed": listed[:LIST_LIMIT],
-        "listed_total": len(listed),
-        "list_limit": LIST_LIMIT,
+        "groups": groups,
+        "listed_total": listed_total,
         "directory_url": selection.directory_url,
         "selection": selection,
     }
-
-
-def _listed(layers, shown, params, selection):
-    """The initiatives the shown initiative layers draw, once each, by name (by distance from the
-    selection's point, when it has one): the list beside the map. Read from the layers' cached
-    documents, the ones the map itself then loads. Unlocated initiatives (the selection layer's)
-    come without lat/lon."""
-    seen = {}
-    version = None
-    for layer in layers:
-        if layer.slug in shown and layer.kind == Layer.Kind.INITIATIVES:
-            version = version or fingerprint()
-            for feature in document(layer, params, version)["features"]:
-                item = seen.setdefault(feature["properties"]["url"], {**feature["properties"], "layers": []})
-                item["lon"], item["lat"] = (feature["geometry"] or {}).get("coordinates", (None, None))
-                item["layers"].append(layer.slug)
-    items = sorted(seen.values(), key=lambda item: item["name"].casefold())
-    if selection.near:
-        for item in items:
-            item["distance"] = selection.distance(item["lat"], item["lon"])
-            item["distance_label"] = distance_label(item["distance"]) if item["distance"] is not None else ""
-        items.sort(key=lambda item: (item["distance"] is None, item["distance"] or 0))
-    return items

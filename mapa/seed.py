@@ -12,6 +12,13 @@ from sectors.models import SectorPage
 from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
 
 K = Layer.Kind
+# Not the sector's name ("Consum conscient i mercat social"), whose layer sits in the same control:
+# this layer is the places that sell, the sector's layer is every initiative of the sector.
+MARKET_NAMES = (
+    "Botigues i mercats de consum conscient",
+    "Tiendas y mercados de consumo consciente",
+    "Conscious-consumption shops and markets",
+)
 LAYERS = [
     # slug, (ca, es, en), kind, colour, icon, order, shown, tag slugs
     ("districtes", ("Districtes", "Distritos", "Districts"), K.DISTRICTS, "#35557a", "", 10, True, []),
@@ -28,11 +35,7 @@ LAYERS = [
     ),
     (
         "mercat-social",
-        (
-            "Mercat social i consum conscient",
-            "Mercado social y consumo consciente",
-            "Social market and conscious consumption",
-        ),
+        MARKET_NAMES,
         K.INITIATIVES,
         "#8a1538",
         "basket",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("oembed/", views.oembed, name="oembed"),
     path("capes/", views.layer_index, name="layers"),
     path("capes/<slug:slug>.geojson", views.layer, name="layer"),
+    path("capes/<slug:slug>/llista/", views.layer_list, name="layer_list"),
     path("capes/area/<str:kind>/<slug:slug>.geojson", views.area, name="area"),
 ]

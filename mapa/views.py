@@ -14,14 +14,16 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
-from directori.models import District, LayerTag, Neighbourhood
+from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
 
+from . import listing
 from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
 from .features import SELECTION, BadParameter, shape
@@ -29,6 +31,8 @@ from .maps import map_context
 from .models import Layer, MapEmbed
 
 MAX_AGE = 300
+# The radius select of "near me": metres (the `radi` parameter) and its label; "" is no limit.
+RADIUS_CHOICES = [("500", "500 m"), ("1000", "1 km"), ("2000", "2 km"), ("", _lazy("any distance"))]
 
 
 def cors(response):
@@ -67,16 +71,8 @@ def layer(request, slug):
             _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}, 404
         )
     params = request.GET
-    ignored = Selection.from_params(params).ignored
-    services = params.getlist("servei")
-    known = set(
-        LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(
-            "slug", flat=True
-        )
-    )
-    ignored += [f"servei={s}" for s in services if s not in known]
-    if ignored:
-        return error(_("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)})
+    if problem := _unknown_filters(params):
+        return error(problem)
     version = fingerprint()
     try:
         key = document_key(layer, params, version)
@@ -99,6 +95,39 @@ def layer(request, slug):
     return HttpResponse(body, content_type="application/geo+json", headers=headers)
 
 
+def _unknown_filters(params):
+    """A message naming the filter values that match nothing, or None: a layer's document and its
+    list group answer such a request with 400, not with an empty layer."""
+    ignored = Selection.from_params(params).ignored
+    services = params.getlist("servei")
+    known = set(
+        LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(
+            "slug", flat=True
+        )
+    )
+    ignored += [f"servei={s}" for s in services if s not in known]
+    if ignored:
+        return _("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)}
+    return None
+
+
+@require_safe
+def layer_list(request, slug):
+    """One layer's group of the list beside the map, as HTML: map.js asks for it when a visitor
+    switches on a layer the page did not list, so the list is rendered by one template only."""
+    layer = SELECTION if slug == SELECTION.slug else Layer.objects.filter(slug=slug).first()
+    if layer is None:
+        return error(
+            _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}, 404
+        )
+    if problem := _unknown_filters(request.GET):
+        return error(problem)
+    group = listing.group(layer, request.GET, Selection.from_params(request.GET))
+    response = render(request, "mapa/includes/list_group.html", {"group": group})
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
+
+
 def _options(request):
     return EmbedOptions.from_query(request.GET, (get_language() or "ca")[:2])
 
@@ -111,6 +140,15 @@ def map_page(request):
     context = map_context(request, options)
     context.update(
         problems=problems,
+        fill_viewport=True,
+        filters_template="mapa/includes/filters.html",
+        radius_choices=RADIUS_CHOICES,
+        radius=str(context["map_config"].get("radius") or ""),
+        sectors=Sector.objects.all(),
+        families=EssFamily.objects.all(),
+        neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
+        .select_related("district")
+        .order_by("district__name", "name"),
         districts=District.objects.defer("geometry").order_by("name"),
         all_layers=Layer.objects.all(),
         embed_code=options.iframe(request.build_absolute_uri("/")[:-1]),

@@ -82,7 +82,8 @@ def test_the_map_page_loads_layers_by_url_and_lists_what_it_shows(client, layers
         "/ca/mapa/capes/mercat-social.geojson",
     ]
     assert "FeatureCollection" not in body  # no feature inlined in the page
-    items = re.findall(r'<li data-lat="([\d.]+)" data-lon="([\d.]+)" data-layers="mercat-social"', body)
+    market = re.search(r'data-list-group="mercat-social".*?</section>', body, re.S).group(0)
+    items = re.findall(r'data-lat="([\d.]+)" data-lon="([\d.]+)"', market)
     assert ("41.401", "2.1574") in items and len(items) == 3
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body and "<script>alert('x')" not in body
     assert "/static/vendor/leaflet/leaflet.js" in body and "cdn" not in body.lower()

@@ -1,24 +1,31 @@
-// The map's layers, list and controls. Layers come by URL as GeoJSON; every text from the data goes
-// into the page with textContent, never as HTML. Works inside an iframe on another site.
+// The map's layers, layer control, legend and list. Layers come by URL as GeoJSON; every text from the
+// data goes into the page with textContent, never as HTML. The list is rendered on the server (one
+// group per shown layer); this script hides what leaves the view, fetches the group of a layer
+// switched on later (rendered by the same template), and keeps the counts in an aria-live region.
+// Works inside an iframe on another site.
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("map-config").textContent);
   var map = window[config.map];
   if (!map) return;
+  var labels = config.labels;
   var REVEAL_ZOOM = 17;
   function POINT(colour) { return { radius: 7, color: "#ffffff", weight: 2, fillColor: colour, fillOpacity: 0.95 }; }
-  var groups = {};
-  var markers = {};
-  var list = document.querySelector("[data-map-list]");
+  var groups = {};   // layer slug -> Leaflet group
+  var markers = {};  // layer slug -> initiative or project URL -> marker
+  var layout = document.querySelector("[data-map-layout]");
+  var listBox = document.querySelector("[data-map-groups]");
   var status = document.querySelector("[data-map-status]");
-  var items = list ? Array.prototype.slice.call(list.querySelectorAll("li[data-layers]")) : [];
+  var bySlug = {};
+  config.layers.forEach(function (layer) { bySlug[layer.slug] = layer; });
 
-  function line(box, tag, value, className) {
+  function format(text, count) { return text.replace("%(count)s", count); }
+
+  function line(box, tag, value) {
     if (!value && value !== 0) return;
     if (box.childNodes.length) box.appendChild(document.createElement("br"));
     var el = document.createElement(tag);
     el.textContent = value;
-    if (className) el.className = className;
     box.appendChild(el);
   }
 
@@ -36,44 +43,49 @@
     var box = document.createElement("div");
     box.className = "map-popup";
     line(box, "strong", props.name || props.provider);
-    line(box, "span", props.family || props.status || props.service_label || props.district);
+    var kind = [props.family].concat(props.sectors || []).filter(Boolean).join(" · ");
+    line(box, "span", kind || props.status || props.service_label || props.district);
+    if (props.completion) line(box, "span", props.completion + " %");
     line(box, "span", props.place || props.address || props.description);
     if (props.per_thousand !== undefined) line(box, "span", props.per_thousand === null ? "—" : props.per_thousand + " ‰");
     if (props.housing) line(box, "span", "→ " + props.housing);
-    link(box, props.url || props.provider_url, config.labels.open);
+    link(box, props.url || props.provider_url, labels.open);
     return box;
   }
 
-  function choroplethStyle(data, colour) {
-    var top = 0;
-    data.features.forEach(function (f) { top = Math.max(top, f.properties.per_thousand || 0); });
+  function choroplethStyle(layer) {
     return function (feature) {
-      var value = feature.properties.per_thousand || 0;
-      return { color: colour, weight: 1, fillColor: colour, fillOpacity: top ? 0.1 + 0.6 * (value / top) : 0.05 };
+      var value = feature.properties.per_thousand;
+      var step = value === null || value === undefined ? null : layer.scale.filter(function (s) { return value <= s.upTo + 1e-9; })[0];
+      return { color: layer.colour, weight: 1, fillColor: layer.colour, fillOpacity: step ? step.opacity : 0.05 };
     };
+  }
+
+  function clusterName(cluster) {
+    var count = cluster.getChildCount();
+    return format(count === 1 ? labels.clusterOne : labels.clusterMany, count);
   }
 
   config.layers.forEach(function (layer) {
     var points = layer.kind === "initiatives" || layer.kind === "projects";
     var group = points && L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, disableClusteringAtZoom: REVEAL_ZOOM }) : L.featureGroup();
     groups[layer.slug] = group;
-    group.layerName = layer.name;
+    markers[layer.slug] = {};
     var url = layer.url + (config.query && layer.kind === "initiatives" ? "?" + config.query : "");
     fetch(url)
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
         if (!data) return;
         L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, POINT(layer.colour));
-          },
-          style: layer.kind === "choropleth" ? choroplethStyle(data, layer.colour) : function (feature) {
+          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, POINT(layer.colour)); },
+          style: layer.kind === "choropleth" ? choroplethStyle(layer) : function (feature) {
             if (feature.geometry.type === "Point") return POINT(layer.colour);  // style applies to points too
             return { color: layer.colour, weight: layer.kind === "housing" ? 3 : 2, fillOpacity: layer.kind === "poles" ? 0.25 : 0.04 };
           },
           onEachFeature: function (feature, item) {
             item.bindPopup(popup(feature.properties));
-            if (feature.properties.url && !markers[feature.properties.url]) markers[feature.properties.url] = { marker: item, group: group };
+            var key = feature.properties.url;
+            if (key && !markers[layer.slug][key]) markers[layer.slug][key] = item;
           },
         }).eachLayer(function (item) { group.addLayer(item); });
         sync();
@@ -81,16 +93,80 @@
     if (layer.shown) group.addTo(map);
   });
 
-  if (map.zoomControl) {  // folium's zoom buttons, with titles in the page's language
+  // Cluster buttons carry their name ("21 initiatives"), not only a number in a circle.
+  map.on("layeradd", function (event) {
+    var cluster = event.layer;
+    if (cluster.getChildCount && cluster._icon) {
+      cluster._icon.setAttribute("aria-label", clusterName(cluster));
+      cluster._icon.title = clusterName(cluster);
+    }
+  });
+
+  // Zoom buttons, scale (metric only) and attribution in the page's language.
+  if (map.zoomControl) {
     map.removeControl(map.zoomControl);
-    L.control.zoom({ zoomInTitle: config.labels.zoomIn, zoomOutTitle: config.labels.zoomOut }).addTo(map);
+    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
   }
+  L.control.scale({ imperial: false }).addTo(map);
+  if (map.attributionControl) {
+    var leaflet = document.createElement("a");
+    leaflet.href = "https://leafletjs.com";
+    leaflet.title = labels.leaflet;
+    leaflet.textContent = "Leaflet";
+    map.attributionControl.setPrefix(leaflet.outerHTML);
+  }
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) { close.setAttribute("aria-label", labels.close); close.title = labels.close; }
+  });
+
+  // The layer control: sector layers and thematic layers in two fieldsets, behind one button that
+  // moves focus into the panel when it opens.
   if (config.controls && config.layers.length) {
-    var overlays = {};
-    config.layers.forEach(function (layer) { overlays[layer.name] = groups[layer.slug]; });
-    var control = L.control.layers(null, overlays, { collapsed: map.getSize().x < 900 }).addTo(map);
-    var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
-    if (toggle) { toggle.title = config.labels.layers; toggle.setAttribute("aria-label", config.labels.layers); }
+    var LayerControl = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "map-layers leaflet-control");
+        var toggle = L.DomUtil.create("button", "map-layers__toggle", box);
+        toggle.type = "button";
+        toggle.textContent = labels.layers;
+        toggle.setAttribute("aria-expanded", "false");
+        var panel = L.DomUtil.create("div", "map-layers__panel", box);
+        panel.id = config.map + "-layers";
+        panel.hidden = true;
+        toggle.setAttribute("aria-controls", panel.id);
+        [["themes", labels.themeLayers], ["sectors", labels.sectorLayers]].forEach(function (part) {
+          var members = config.layers.filter(function (layer) { return layer.group === part[0]; });
+          if (!members.length) return;
+          var fieldset = L.DomUtil.create("fieldset", "", panel);
+          L.DomUtil.create("legend", "", fieldset).textContent = part[1];
+          members.forEach(function (layer) {
+            var label = L.DomUtil.create("label", "", fieldset);
+            var input = L.DomUtil.create("input", "", label);
+            input.type = "checkbox";
+            input.checked = layer.shown;
+            input.dataset.layer = layer.slug;
+            var swatch = L.DomUtil.create("span", "swatch", label);
+            swatch.style.background = layer.colour;
+            label.appendChild(document.createTextNode(layer.name));
+            input.addEventListener("change", function () { setShown(layer, input.checked); });
+          });
+        });
+        function open(on) {
+          panel.hidden = !on;
+          toggle.setAttribute("aria-expanded", on ? "true" : "false");
+          if (on) panel.querySelector("input").focus();
+        }
+        toggle.addEventListener("click", function () { open(panel.hidden); });
+        panel.addEventListener("keydown", function (event) {
+          if (event.key === "Escape") { event.stopPropagation(); open(false); toggle.focus(); }
+        });
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+      },
+    });
+    new LayerControl().addTo(map);
   }
 
   if (config.area) {
@@ -102,66 +178,147 @@
     map.fitBounds([[config.fit[1], config.fit[0]], [config.fit[3], config.fit[2]]]);
   }
 
-  function sync() {
-    if (!list) return;
-    var bounds = map.getBounds();
-    var shown = 0;
-    items.forEach(function (item) {
-      var onLayer = item.dataset.layers.split(" ").some(function (slug) { return groups[slug] && map.hasLayer(groups[slug]); });
-      // an unlocated initiative of the selection stays listed: it is in the selection, not in a view
-      var visible = onLayer && (!item.dataset.lat || bounds.contains([parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)]));
-      item.hidden = !visible;
-      if (visible) shown += 1;
-    });
-    if (status) status.textContent = config.labels.inView.replace("%(count)s", shown);
+  if (config.near) {  // named, not only a dot: its title, its label and a visible tooltip
+    var here = L.marker(config.near, {
+      icon: L.divIcon({ className: "map-here", iconSize: [18, 18] }),
+      title: labels.youAreHere,
+      alt: labels.youAreHere,
+    }).addTo(map);
+    here.bindTooltip(labels.youAreHere, { permanent: true, direction: "right", offset: [10, 0] });
+    if (here.getElement()) here.getElement().setAttribute("aria-label", labels.youAreHere);
+    if (config.radius) L.circle(config.near, { radius: config.radius, color: "#1b1b1f", weight: 1, fill: false, interactive: false }).addTo(map);
   }
-  map.on("moveend overlayadd overlayremove", sync);
-  var lastButton = null;
+
+  // The list: a group per shown layer, each item hidden when it leaves the view.
+  function sections() { return listBox ? Array.prototype.slice.call(listBox.querySelectorAll("[data-list-group]")) : []; }
+
+  function sync() {
+    if (!listBox) return;
+    var view = map.getBounds();
+    var total = 0;
+    var parts = [];
+    sections().forEach(function (section) {
+      var slug = section.dataset.listGroup;
+      var on = groups[slug] && map.hasLayer(groups[slug]);
+      section.hidden = !on;
+      if (!on) return;
+      var shown = 0;
+      section.querySelectorAll("[data-map-item]").forEach(function (item) {
+        // an unlocated initiative of the selection stays listed: it is in the selection, not in a view
+        var box = item.dataset.bbox ? item.dataset.bbox.split(",").map(parseFloat) : null;
+        var visible = !box || box[0] <= view.getEast() && box[2] >= view.getWest() && box[1] <= view.getNorth() && box[3] >= view.getSouth();
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      section.querySelector("[data-group-count]").textContent = "(" + shown + ")";
+      total += shown;
+      parts.push((bySlug[slug] ? bySlug[slug].name : slug) + ": " + shown);
+    });
+    if (status) status.textContent = format(labels.inView, total) + (parts.length ? " (" + parts.join(", ") + ")" : "");
+  }
+  map.on("moveend", sync);
+
+  function place(section) {  // in the layers' order, whatever order the groups arrive in
+    var order = config.layers.map(function (layer) { return layer.slug; });
+    var mine = order.indexOf(section.dataset.listGroup);
+    var next = sections().filter(function (other) { return order.indexOf(other.dataset.listGroup) > mine; })[0];
+    listBox.insertBefore(section, next || null);
+    wire(section);
+  }
+
+  function setShown(layer, on) {
+    var group = groups[layer.slug];
+    if (on) group.addTo(map); else map.removeLayer(group);
+    var legend = document.querySelector('[data-legend="' + layer.slug + '"]');
+    if (legend) legend.hidden = !on;
+    var known = listBox && listBox.querySelector('[data-list-group="' + layer.slug + '"]');
+    if (on && listBox && !known) {
+      var query = config.query && layer.kind === "initiatives" ? "?" + config.query : "";
+      fetch(layer.list + query)
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (!html || listBox.querySelector('[data-list-group="' + layer.slug + '"]')) return;
+          // our own server's template, every value escaped there; DOMParser runs no script
+          var section = new DOMParser().parseFromString(html, "text/html").querySelector("[data-list-group]");
+          if (section) { place(document.adoptNode(section)); sync(); }
+        });
+    }
+    sync();
+  }
+
+  // "Show on the map": the marker's popup opens with focus on its link; Escape restores the view
+  // and the focus the visitor had.
+  var back = null;
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && lastButton) {
+    if (event.key === "Escape" && back) {
       map.closePopup();
-      lastButton.focus();
-      lastButton = null;
+      map.setView(back.centre, back.zoom, { animate: false });
+      back.button.focus();
+      back = null;
     }
   });
+
+  function wire(section) {
+    section.querySelectorAll("[data-map-show]").forEach(function (button) {
+      var item = button.closest("[data-map-item]");
+      var slug = section.dataset.listGroup;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        back = { button: button, centre: map.getCenter(), zoom: map.getZoom() };
+        var found = markers[slug] && markers[slug][item.dataset.url];
+        var latlng = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)];
+        // clusters open up at REVEAL_ZOOM; the popup opens once the map has moved there
+        var opened = false;
+        var open = function () {
+          if (opened || !found) return;
+          opened = true;
+          found.openPopup();
+          var popupLink = found.getPopup().getElement().querySelector(".map-popup a");
+          if (popupLink) popupLink.focus();
+        };
+        if (layout && layout.dataset.view === "list") showView("map");
+        map.once("moveend", open);
+        map.setView(latlng, REVEAL_ZOOM);
+        window.setTimeout(open, 600);  // already there: no move, no moveend
+      });
+    });
+  }
+  sections().forEach(wire);
   sync();
 
-  items.forEach(function (item) {
-    var button = item.querySelector("[data-map-show]");
-    if (!button) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      lastButton = button;
-      var found = markers[item.dataset.url];
-      var latlng = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)];
-      // clusters open up at REVEAL_ZOOM; the popup opens once the map has moved there
-      var opened = false;
-      var open = function () {
-        if (opened || !found) return;
-        opened = true;
-        found.marker.openPopup();
-        var popupLink = found.marker.getPopup().getElement().querySelector("a");
-        if (popupLink) popupLink.focus();  // keyboard users land in the popup; Escape returns them
-      };
-      map.once("moveend", open);
-      map.setView(latlng, REVEAL_ZOOM);
-      window.setTimeout(open, 600);  // already there: no move, no moveend
+  // The phone's Map/List switch (CSS applies it under 48rem only) and collapsed filters there.
+  var switcher = document.querySelector("[data-map-switch]");
+  function showView(view) {
+    layout.dataset.view = view;
+    switcher.querySelectorAll("[data-map-view]").forEach(function (button) {
+      button.setAttribute("aria-pressed", button.dataset.mapView === view ? "true" : "false");
     });
-  });
+    if (view === "map") map.invalidateSize();
+  }
+  if (switcher && layout) {
+    switcher.hidden = false;
+    layout.dataset.view = "map";
+    switcher.querySelectorAll("[data-map-view]").forEach(function (button) {
+      button.addEventListener("click", function () { showView(button.dataset.mapView); });
+    });
+  }
+  var filters = document.querySelector("[data-map-filters]");
+  if (filters && window.matchMedia("(max-width: 48rem)").matches) filters.open = false;
 
+  // "Near me": the browser's position, rounded to about 10 m, reloads the page with the filters.
   var near = document.querySelector("[data-map-near]");
-  if (near && navigator.geolocation) {
+  var form = document.querySelector("[data-map-form]");
+  if (near && form && navigator.geolocation) {
     near.hidden = false;
     near.addEventListener("click", function () {
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          var here = [position.coords.latitude, position.coords.longitude];
-          map.setView(here, 15);
-          items.sort(function (a, b) {
-            return map.distance(here, [a.dataset.lat, a.dataset.lon]) - map.distance(here, [b.dataset.lat, b.dataset.lon]);
-          }).forEach(function (item) { list.appendChild(item); });
+          var params = new URLSearchParams();
+          new FormData(form).forEach(function (value, key) { if (value && key !== "a_prop") params.append(key, value); });
+          params.set("a_prop", position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4));
+          window.location.search = params.toString();
         },
-        function () { if (status) status.textContent = config.labels.noPosition; }
+        function () { if (status) status.textContent = labels.noPosition; }
       );
     });
   }
@@ -176,8 +333,8 @@
       var layers = data.getAll("capes");
       data.forEach(function (value, key) { if (key !== "capes" && value) params.append(key, value); });
       if (layers.length) params.set("capes", layers.join(","));
-      var link = document.querySelector("[data-embed-link]");
-      var src = link.href.split("?")[0] + (params.toString() ? "?" + params.toString() : "");
+      var embedLink = document.querySelector("[data-embed-link]");
+      var src = embedLink.href.split("?")[0] + (params.toString() ? "?" + params.toString() : "");
       var frame = document.createElement("iframe");
       frame.src = src;
       frame.title = preview.querySelector("iframe") ? preview.querySelector("iframe").title : "";
@@ -186,7 +343,7 @@
       frame.style.border = "0";
       preview.replaceChildren(frame);
       code.value = frame.outerHTML;
-      link.href = src;
+      embedLink.href = src;
     });
   }
 })();
