@@ -7,13 +7,11 @@ import json
 import re
 
 from django.db import transaction
-from django.utils import translation
 
 import pytest
 
 from directori.boundaries import save_boundaries
 from directori.models import District, Initiative
-from mapa.listing import distance_label
 from mapa.models import EconomicPole, HousingServiceLink, Layer
 from sectors.models import ProjectLocation, TractorProjectPage
 from tests.conftest import open_data_boundaries, seed_demo
@@ -150,8 +148,16 @@ def test_the_maps_words_speak_the_pages_language(client):
     assert "L.control.scale" not in body  # folium's scale shows miles too; map.js adds a metric one
 
 
-def test_distances_read_in_the_pages_language():
-    with translation.override("ca"):
-        assert (distance_label(347), distance_label(62), distance_label(1234)) == ("350 m", "62 m", "1,2 km")
-    with translation.override("en"):
-        assert distance_label(1234) == "1.2 km"
+def test_near_a_point_the_selection_lists_the_nearest_first_with_distances(client):
+    body = page(client, "?a_prop=41.4036,2.1744&radi=1000")
+    assert config(body)["near"] == [41.4036, 2.1744] and config(body)["radius"] == 1000
+    selection = group(body, "seleccio")
+    distances = re.findall(r'<span class="map-distance">([\d,]+) (m|km)</span>', body)
+    metres = [float(value.replace(",", ".")) * (1000 if unit == "km" else 1) for value, unit in distances]
+    assert metres and metres == sorted(metres) and metres[-1] <= 1000
+    assert selection.startswith(" La teva selecció")
+    radius = re.search(r'<select id="map-radius" name="radi">(.*?)</select>', body, re.S).group(1)
+    assert '<option value="1000" selected>1 km</option>' in radius and '<option value="">' in radius
+    assert '<input type="hidden" name="a_prop" value="41.4036,2.1744">' in body
+    english = html.unescape(client.get("/en/mapa/?a_prop=41.4036,2.1744&radi=2000").content.decode())
+    assert re.search(r'<span class="map-distance">1\.\d km</span>', english)
