@@ -17,6 +17,16 @@ from .documents import document, fingerprint
 from .models import Layer
 
 LIST_LIMIT = 300  # items per group; the rest is one link away, in the directory
+# The list's order of groups: the results a visitor looks for first, the boundaries last.
+LIST_ORDER = [
+    Layer.Kind.INITIATIVES,
+    Layer.Kind.PROJECTS,
+    Layer.Kind.POLES,
+    Layer.Kind.HOUSING,
+    Layer.Kind.CHOROPLETH,
+    Layer.Kind.DISTRICTS,
+    Layer.Kind.NEIGHBOURHOODS,
+]
 SCALE_STEPS = 4
 
 
@@ -28,6 +38,11 @@ def control_group(layer):
         return "themes"
     only_sector = len(layer.sectors.all()) == 1
     return "sectors" if only_sector and not layer.families.all() and not layer.tags.all() else "themes"
+
+
+def list_rank(layer):
+    """Where a layer's group goes in the list (map.js places groups fetched later by it too)."""
+    return LIST_ORDER.index(layer.kind)
 
 
 def layer_params(layer, params):
@@ -106,7 +121,8 @@ def build(layers, shown, params, selection):
     """The groups of the shown layers, in the layers' order, and the number of distinct initiatives
     they list (an initiative on two layers counts once)."""
     version = fingerprint()
-    groups = [group(layer, params, selection, version) for layer in layers if layer.slug in shown]
+    ordered = sorted((layer for layer in layers if layer.slug in shown), key=list_rank)
+    groups = [group(layer, params, selection, version) for layer in ordered]
     initiatives = {
         item["url"]
         for g in groups

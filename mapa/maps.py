@@ -125,6 +125,7 @@ def map_context(request, options):
                 "list": reverse("mapa:layer_list", kwargs={"slug": layer.slug}),
                 "shown": layer.slug in shown,
                 "group": listing.control_group(layer),
+                "rank": listing.list_rank(layer),
                 "scale": scales.get(layer.slug)
                 or (
                     listing.group(layer, params, selection)["scale"]

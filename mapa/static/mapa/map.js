@@ -218,10 +218,11 @@
   }
   map.on("moveend", sync);
 
-  function place(section) {  // in the layers' order, whatever order the groups arrive in
+  function place(section) {  // in the server's order (kind, then the layers' order), whatever order they arrive in
     var order = config.layers.map(function (layer) { return layer.slug; });
-    var mine = order.indexOf(section.dataset.listGroup);
-    var next = sections().filter(function (other) { return order.indexOf(other.dataset.listGroup) > mine; })[0];
+    function key(slug) { return bySlug[slug].rank * 1000 + order.indexOf(slug); }
+    var mine = key(section.dataset.listGroup);
+    var next = sections().filter(function (other) { return key(other.dataset.listGroup) > mine; })[0];
     listBox.insertBefore(section, next || null);
     wire(section);
   }
@@ -265,21 +266,21 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         back = { button: button, centre: map.getCenter(), zoom: map.getZoom() };
-        var found = markers[slug] && markers[slug][item.dataset.url];
-        var latlng = [parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)];
-        // clusters open up at REVEAL_ZOOM; the popup opens once the map has moved there
-        var opened = false;
-        var open = function () {
-          if (opened || !found) return;
-          opened = true;
+        if (layout && layout.dataset.view === "list") showView("map");
+        map.setView([parseFloat(item.dataset.lat), parseFloat(item.dataset.lon)], REVEAL_ZOOM);
+        // the marker is on the map once its layer has loaded and its cluster has opened up at
+        // REVEAL_ZOOM: look for it until then (a few seconds at most)
+        var tries = 0;
+        (function open() {
+          var found = markers[slug] && markers[slug][item.dataset.url];
+          if (!found || !found._map) {
+            if (tries++ < 30) window.setTimeout(open, 100);
+            return;
+          }
           found.openPopup();
           var popupLink = found.getPopup().getElement().querySelector(".map-popup a");
           if (popupLink) popupLink.focus();
-        };
-        if (layout && layout.dataset.view === "list") showView("map");
-        map.once("moveend", open);
-        map.setView(latlng, REVEAL_ZOOM);
-        window.setTimeout(open, 600);  // already there: no move, no moveend
+        })();
       });
     });
   }
@@ -308,15 +309,19 @@
   // "Near me": the browser's position, rounded to about 10 m, reloads the page with the filters.
   var near = document.querySelector("[data-map-near]");
   var form = document.querySelector("[data-map-form]");
+  function submit(extra) {  // the filters that have a value, so the address stays short and shareable
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (value && !(key in extra)) params.append(key, value); });
+    Object.keys(extra).forEach(function (key) { params.set(key, extra[key]); });
+    window.location.search = params.toString();
+  }
+  if (form) form.addEventListener("submit", function (event) { event.preventDefault(); submit({}); });
   if (near && form && navigator.geolocation) {
     near.hidden = false;
     near.addEventListener("click", function () {
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          var params = new URLSearchParams();
-          new FormData(form).forEach(function (value, key) { if (value && key !== "a_prop") params.append(key, value); });
-          params.set("a_prop", position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4));
-          window.location.search = params.toString();
+          submit({ a_prop: position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4) });
         },
         function () { if (status) status.textContent = labels.noPosition; }
       );
