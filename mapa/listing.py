@@ -92,7 +92,7 @@ def scale(features):
                 "upTo": high,
                 "opacity": round(0.15 + 0.6 * (step + 1) / SCALE_STEPS, 2),
                 "label": _("%(low)s to %(high)s per 1,000")
-                % {"low": number_format(low, 1), "high": number_format(high, 1)},
+                % {"low": number_format(low, 2), "high": number_format(high, 2)},
             }
         )
     return classes

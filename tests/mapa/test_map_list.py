@@ -102,7 +102,7 @@ def test_the_choropleth_has_a_scale_with_its_values(client):
     body = page(client, "?capes=iniciatives-per-habitant")
     scale = re.search(r'<ul class="map-scale" aria-label="Escala">(.*?)</ul>', body, re.S).group(1)
     steps = re.findall(r"</span>(De [\d,]+ a [\d,]+ per 1\.000)</li>", scale)
-    assert len(steps) == 4 and steps[0].startswith("De 0,0 a ")
+    assert len(steps) == 4 and steps[0].startswith("De 0,00 a ")
     layer = next(layer for layer in config(body)["layers"] if layer["slug"] == "iniciatives-per-habitant")
     assert [step["label"] for step in layer["scale"]] == steps  # the map paints with the same classes
     assert [step["opacity"] for step in layer["scale"]] == sorted(step["opacity"] for step in layer["scale"])
