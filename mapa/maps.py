@@ -138,10 +138,8 @@ def map_context(request, options):
         ],
         "labels": {
             "open": _("Open its page"),
-            "nearMe": _("Near me"),
             "noPosition": _("Your browser did not give a position."),
             "inView": _("%(count)s in this view of the map"),
-            "showOnMap": _("Show on the map"),
             "zoomIn": _("Zoom in"),
             "zoomOut": _("Zoom out"),
             "layers": _("Layers"),

@@ -135,6 +135,9 @@ def test_switching_layers_changes_the_list_the_legend_and_the_live_count(map_pag
     )
     expect(page.locator(".leaflet-control-scale-line")).to_have_count(1)  # metric only
     expect(page.get_by_title("Apropa")).to_be_visible()
+    expect(page.locator(".leaflet-control-attribution a", has_text="Leaflet")).to_have_attribute(
+        "title", "Una biblioteca JavaScript per a mapes interactius"
+    )
 
     control = page.get_by_role("region", name="Mapa", exact=True)
     page.get_by_role("button", name="Capes").click()
