@@ -138,7 +138,6 @@ def map_context(request, options):
         ],
         "labels": {
             "open": _("Open its page"),
-            "noPosition": _("Your browser did not give a position."),
             "inView": _("%(count)s in this view of the map"),
             "zoomIn": _("Zoom in"),
             "zoomOut": _("Zoom out"),
@@ -163,6 +162,7 @@ def map_context(request, options):
         "area": area,
         "groups": groups,
         "listed_total": listed_total,
+        "list_limit": listing.LIST_LIMIT,
         "directory_url": selection.directory_url,
         "selection": selection,
     }

@@ -14,14 +14,13 @@ from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
 from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
-from directori.selection import Selection
+from directori.selection import RADII, Selection
 
 from . import listing
 from .documents import document_key, fingerprint, gzipped_document
@@ -31,8 +30,6 @@ from .maps import map_context
 from .models import Layer, MapEmbed
 
 MAX_AGE = 300
-# The radius select of "near me": metres (the `radi` parameter) and its label; "" is no limit.
-RADIUS_CHOICES = [("500", "500 m"), ("1000", "1 km"), ("2000", "2 km"), ("", _lazy("any distance"))]
 
 
 def cors(response):
@@ -142,8 +139,7 @@ def map_page(request):
         problems=problems,
         fill_viewport=True,
         filters_template="mapa/includes/filters.html",
-        radius_choices=RADIUS_CHOICES,
-        radius=str(context["map_config"].get("radius") or ""),
+        radii=RADII,
         sectors=Sector.objects.all(),
         families=EssFamily.objects.all(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")

@@ -175,7 +175,7 @@ def test_a_phone_switches_between_the_map_and_the_list(map_page_data, chromium, 
     list_button = page.get_by_role("button", name="Llista", exact=True)
     expect(map_button).to_have_attribute("aria-pressed", "true")
     assert page.locator(".map-frame").bounding_box()["y"] < 844 / 2  # the map starts above the fold
-    expect(page.locator("[data-map-filters]")).not_to_have_attribute("open", "")  # filters folded away
+    expect(page.locator("details.map-filters")).not_to_have_attribute("open", "")  # filters folded away
     expect(page.get_by_role("link", name="La Botiga de Gràcia")).to_be_hidden()
 
     list_button.click()

@@ -123,7 +123,8 @@ def test_every_view_of_a_selection_counts_the_same(client, city):
         page = client.get(f"/ca/mapa/?{query}")
         body = page.content.decode()
         on_map = count_in(body, r"(\d+) iniciativ(?:a|es) al mapa")
-        listed = len(re.findall(r'<li[^>]* data-layers="[^"]*seleccio', body))
+        group = re.search(r'data-list-group="seleccio".*?</section>', body, re.S)
+        listed = len(re.findall(r"<li data-map-item", group.group(0))) if group else 0
         config = json.loads(
             re.search(r'id="map-config" type="application/json">(.*?)</script>', body).group(1)
         )

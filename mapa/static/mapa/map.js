@@ -303,28 +303,15 @@
       button.addEventListener("click", function () { showView(button.dataset.mapView); });
     });
   }
-  var filters = document.querySelector("[data-map-filters]");
-  if (filters && window.matchMedia("(max-width: 48rem)").matches) filters.open = false;
-
-  // "Near me": the browser's position, rounded to about 10 m, reloads the page with the filters.
-  var near = document.querySelector("[data-map-near]");
+  // "Near me" and the filters folded on phones: directori/near-me.js, as in the directory. Submitted
+  // with the button, the form leaves out its empty fields, so the address stays short to share.
   var form = document.querySelector("[data-map-form]");
-  function submit(extra) {  // the filters that have a value, so the address stays short and shareable
-    var params = new URLSearchParams();
-    new FormData(form).forEach(function (value, key) { if (value && !(key in extra)) params.append(key, value); });
-    Object.keys(extra).forEach(function (key) { params.set(key, extra[key]); });
-    window.location.search = params.toString();
-  }
-  if (form) form.addEventListener("submit", function (event) { event.preventDefault(); submit({}); });
-  if (near && form && navigator.geolocation) {
-    near.hidden = false;
-    near.addEventListener("click", function () {
-      navigator.geolocation.getCurrentPosition(
-        function (position) {
-          submit({ a_prop: position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4) });
-        },
-        function () { if (status) status.textContent = labels.noPosition; }
-      );
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, key) { if (value) params.append(key, value); });
+      window.location.search = params.toString();
     });
   }
 
