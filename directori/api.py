@@ -42,6 +42,8 @@ class InitiativeOut(Schema):
     name: str
     url: str
     description: str
+    description_es: str
+    description_en: str
     family: str | None
     sectors: list[str]
     tags: list[str]
@@ -63,6 +65,14 @@ class InitiativeOut(Schema):
     @staticmethod
     def resolve_description(obj):
         return plain_text(obj.description)
+
+    @staticmethod
+    def resolve_description_es(obj):
+        return plain_text(obj.description_es)
+
+    @staticmethod
+    def resolve_description_en(obj):
+        return plain_text(obj.description_en)
 
     @staticmethod
     def resolve_family(obj):

@@ -52,7 +52,10 @@ FIELDS = {
     "email": "email",
     "phone": "phone",
     "description": "description",
+    "description_es": "description_es",
+    "description_en": "description_en",
 }
+DESCRIPTIONS = {"description": "ca", "description_es": "es", "description_en": "en"}  # column: language
 COLUMNS = tuple(FIELDS)
 LINKS = {"sectors": "sector", "tags": "layertag"}  # column: the link table's column of terms
 BATCH = 2000
@@ -71,7 +74,8 @@ def rows(queryset):
         row["district_code"] = row["district_code"] or ""
         row["neighbourhood_code"] = row["neighbourhood_code"] or ""
         row["family"] = row["family"] or ""
-        row["description"] = plain_text(row["description"])
+        for column in DESCRIPTIONS:
+            row[column] = plain_text(row[column])
         for column, found in links.items():
             while pending[column] is not None and pending[column][0] < pk:
                 pending[column] = next(found, None)
@@ -142,14 +146,17 @@ def write_geojson(queryset, stream, absolute_url=None):
 
 def organisation(row, url, family=""):
     """schema.org Organization for one initiative, from its `rows()` dict and its family's name in the
-    current language (ESSGLOBAL terms where schema.org has none)."""
-    data = {
-        "@type": "Organization",
-        "@id": url,
-        "name": row["name"],
-        "url": url,
-        "description": row["description"],
-    }
+    current language (ESSGLOBAL terms where schema.org has none). A translated description makes
+    `description` a list of language-tagged values (JSON-LD's own form for one text in several
+    languages); an untranslated one stays a plain string."""
+    description = row["description"]
+    if row["description_es"] or row["description_en"]:
+        description = [
+            {"@value": row[column], "@language": language}
+            for column, language in DESCRIPTIONS.items()
+            if row[column]
+        ]
+    data = {"@type": "Organization", "@id": url, "name": row["name"], "url": url, "description": description}
     if family:
         data["essglobal:organisationalStructure"] = family
     if row["website"]:
@@ -271,6 +278,8 @@ def _prune(directory, version):
 
 
 def export_key(version, fmt, params, context=()):
-    """`<version>-<hash of the format, parameters and context>`: the version first, for _prune."""
-    digest = hashlib.sha256(repr((fmt, sorted(params), context)).encode()).hexdigest()[:24]
+    """`<version>-<hash of the format, parameters, context and columns>`: the version first, for
+    _prune. The columns are in the hash so that a release that adds one never serves files built
+    before it."""
+    digest = hashlib.sha256(repr((fmt, sorted(params), context, COLUMNS)).encode()).hexdigest()[:24]
     return f"{version}-{digest}"

@@ -47,6 +47,8 @@ SCALAR_FIELDS = (
     "external_id",
     "name",
     "description",
+    "description_es",
+    "description_en",
     "address",
     "postcode",
     "website",
@@ -54,6 +56,9 @@ SCALAR_FIELDS = (
     "phone",
     "family",
 )
+DESCRIPTIONS = ("description", "description_es", "description_en")
+# Far beyond any real description: a longer cell is a quoting mistake that swallowed the following rows.
+MAX_DESCRIPTION_LENGTH = 10_000
 COORDINATE_FIELDS = ("lat", "lon", "x", "y")
 LIST_FIELDS = ("sectors", "tags")
 FIELDS = SCALAR_FIELDS + COORDINATE_FIELDS + LIST_FIELDS
@@ -465,15 +470,19 @@ class RowValidator:
 
         if row.get("@error"):
             return [Rejection(line, "", row["@error"])]
-        for name in ("external_id", "name", "address", "phone", "description"):
+        for name in ("external_id", "name", "address", "phone"):
             values[name] = get(name)
         if not values["external_id"]:
             reject("external_id", _("missing id"))
         if not values["name"]:
             reject("name", _("missing name"))
-        values["description"] = "".join(
-            f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", values["description"]) if p.strip()
-        )
+        for name in DESCRIPTIONS:  # plain text in, escaped paragraphs out: markup in a cell stays text
+            text = get(name)
+            if len(text) > MAX_DESCRIPTION_LENGTH:
+                reject(name, _("longer than %(limit)s characters") % {"limit": MAX_DESCRIPTION_LENGTH})
+            values[name] = "".join(
+                f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", text) if p.strip()
+            )
 
         postcode = get("postcode").replace(" ", "")
         if postcode and not re.fullmatch(r"\d{4,5}", postcode):
@@ -894,6 +903,8 @@ def save_revisions(initiatives, user, publish=False):
 UNDONE_FIELDS = (
     "name",
     "description",
+    "description_es",
+    "description_en",
     "address",
     "postcode",
     "website",

@@ -20,9 +20,10 @@ from modelcluster.models import ClusterableModel
 from ..panels import PointPreviewPanel
 from ..text import fold, plain_text
 from .geography import District, Neighbourhood
-from .taxonomy import EssFamily, LayerTag, Sector
+from .taxonomy import EssFamily, LayerTag, Sector, fallback_lang, in_language
 
 percentage = [MinValueValidator(0), MaxValueValidator(100)]
+DESCRIPTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 class InitiativeQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -35,7 +36,11 @@ class InitiativeQuerySet(SearchableQuerySetMixin, models.QuerySet):
 class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    description = RichTextField(_("description"), blank=True, features=DESCRIPTION_FEATURES)
+    # Optional: the public page shows the visitor's language and falls back to Catalan (marked
+    # lang="ca"); search reads all three, so a Spanish or English word finds the initiative.
+    description_es = RichTextField(_("description (Spanish)"), blank=True, features=DESCRIPTION_FEATURES)
+    description_en = RichTextField(_("description (English)"), blank=True, features=DESCRIPTION_FEATURES)
     family = models.ForeignKey(
         EssFamily, verbose_name=_("ESS family"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -120,8 +125,8 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
     is_example = models.BooleanField(
         _("example data"), default=False, help_text=_("Made up for the demo site, not a real initiative.")
     )
-    # Name, address and description folded (no accents, lower case): the directory's text filter
-    # matches words against it the same way on SQLite and PostgreSQL.
+    # Name, address and the descriptions in every language, folded (no accents, lower case): the
+    # directory's text filter matches words against it the same way on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -137,6 +142,12 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("description_es"), FieldPanel("description_en")],
+            heading=_("Translations"),
+            help_text=_("Optional. Left empty, visitors reading Spanish or English see the Catalan text."),
+            classname="collapsed",
+        ),
         FieldRowPanel([FieldPanel("family"), FieldPanel("legal_form"), FieldPanel("year_founded")]),
         FieldPanel("sectors"),
         FieldPanel("tags"),
@@ -173,6 +184,8 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         index.SearchField("title", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("description_es"),
+        index.SearchField("description_en"),
         index.SearchField("address"),
         # What the public types is often a kind of place or service, not a name: "cooperativa",
         # "mediació familiar", "Sagrada Família".
@@ -252,8 +265,19 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
             self.live, self.archived_at = self.live_before_archive, None
             self.save(place=False, update_fields=["archived_at", "live", "updated_at"])
 
+    @property
+    def description_in_language(self):
+        """The description for the visitor's language, else the Catalan one."""
+        return in_language(self, "description")
+
+    @property
+    def description_lang(self):
+        """ "ca" when `description_in_language` fell back to Catalan in Spanish or English."""
+        return fallback_lang(self, "description")
+
     def refresh_search_text(self):
-        self.search_text = fold(" ".join((self.name, plain_text(self.description), self.address)))
+        descriptions = (plain_text(d) for d in (self.description, self.description_es, self.description_en))
+        self.search_text = fold(" ".join((self.name, *descriptions, self.address)))
 
     def _unique_slug(self):
         """The name's slug, numbered after those already taken (one query, whatever the count)."""

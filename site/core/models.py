@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .navigation import sections
+from .navigation import sections, shortcuts
 
 
 class HomePage(Page):
@@ -59,6 +59,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections()
+        context["shortcuts"] = shortcuts()
         return context
 
     class Meta:

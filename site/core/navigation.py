@@ -1,4 +1,5 @@
-"""The site's main sections, in one place: the header navigation and the home page cards read this.
+"""The site's main sections, in one place: the header navigation and the home page cards read this,
+and the home page's need shortcuts.
 
 A section is either a Django view (`url_name`) or a Wagtail page that editors own (`page_type`,
 as "app.Model"): the page of that type in the visitor's language, so its translated slug is used.
@@ -13,6 +14,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
+
+from directori.models import Sector
+from directori.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -50,3 +54,32 @@ SECTIONS = (
 def sections():
     """(section, url) pairs of the sections that exist in the visitor's language."""
     return [(section, url) for section in SECTIONS if (url := section.url)]
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A need as people say it ("Food"), leading to the directory filtered by the sector that answers it."""
+
+    label: Promise
+    sector: str  # the sector's slug
+
+
+SHORTCUTS = (
+    Shortcut(_("Food"), "agroecologia"),
+    Shortcut(_("Housing"), "habitatge"),
+    Shortcut(_("Ethical finance"), "finances-etiques"),
+    Shortcut(_("Care"), "cures"),
+    Shortcut(_("Energy"), "transicio-energetica"),
+    Shortcut(_("Mobility"), "mobilitat"),
+)
+
+
+def shortcuts():
+    """(label, directory URL) of the shortcuts whose sector exists: staff may remove a sector, and a
+    shortcut to it would only lead to an error notice. The URL is written by the directory's selection."""
+    existing = set(
+        Sector.objects.filter(slug__in=[s.sector for s in SHORTCUTS]).values_list("slug", flat=True)
+    )
+    return [
+        (s.label, Selection.of(sector=[s.sector]).directory_url) for s in SHORTCUTS if s.sector in existing
+    ]

@@ -1,6 +1,11 @@
 """A visitor opens the home page in Chromium."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
+
+from directori.models import EssFamily, Initiative
 
 # serialized_rollback: Wagtail's root page and default groups come from migrations, which a
 # transactional test's flush would otherwise erase for the tests after it.
@@ -45,4 +50,49 @@ def test_home_page_fits_a_phone_screen(seeded, chromium, live_server):
     assert (
         phone.get_by_role("navigation", name="Principal").get_by_role("link", name="Directori").is_visible()
     )
+    context.close()
+
+
+def test_visitor_searches_by_need_from_the_home_page(seeded, page):
+    for name in ("Mediació Familiar Gràcia", "Mediació del Poblenou", "BiciTaller de Gràcia"):
+        Initiative.objects.create(
+            name=name,
+            family=EssFamily.objects.get(slug="associacio"),
+            description=f"<p>{name}.</p>",
+            live=True,
+        )
+    page.goto("/ca/")
+    box = page.get_by_label("Què busques?")
+    box.press_sequentially("mediaci", delay=30)
+    options = page.locator("#finder-suggestions option")
+    options.first.wait_for(state="attached")
+    assert "Mediació Familiar Gràcia" in [o.get_attribute("value") for o in options.all()]
+
+    box.fill("mediació")
+    with page.expect_navigation():  # read the directory, not the page being left
+        box.press("Enter")
+    assert "/ca/directori/?q=mediaci%C3%B3" in page.url
+    results = page.locator(".result h3")
+    assert sorted(results.all_inner_texts()) == ["Mediació Familiar Gràcia", "Mediació del Poblenou"]
+    assert page.remote_requests == []
+
+
+def test_visitor_goes_from_the_home_page_to_the_map(seeded, page):
+    page.goto("/ca/")
+    page.get_by_role("link", name="Mira el mapa").click()
+    expect(page).to_have_url(re.compile(r"/ca/mapa/$"))
+
+
+def test_home_page_search_box_is_above_the_fold_on_a_phone(seeded, chromium, live_server):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, locale="ca-ES"
+    )
+    phone = context.new_page()
+    phone.goto("/ca/")
+    box = phone.get_by_label("Què busques?").bounding_box()
+    search = phone.get_by_role("button", name="Cerca", exact=True).bounding_box()
+    for what, place in (("search box", box), ("its button", search)):
+        assert place["y"] + place["height"] <= 844, f"the {what} is below the fold: {place}"
+    assert box["width"] >= 200, "the box is wide enough to type in"
+    assert phone.get_by_role("link", name="Mira el mapa").is_visible()
     context.close()

@@ -134,3 +134,54 @@ def test_search_survives_query_syntax(client, seeded, query):
     """Characters that mean something to the full-text engine are never a server error (a NUL never
     reaches the search: core.input_guard answers 400, see tests/core/test_input.py)."""
     assert client.get("/ca/cerca/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("prefix", "label", "button", "map_link"),
+    [("/ca/", "Què busques?", "Cerca", "Mira el mapa"), ("/es/", "¿Qué buscas?", "Búsqueda", "Mira el mapa")],
+)
+def test_home_page_opens_with_a_search_box_for_the_directory_and_the_map(
+    client, seeded, prefix, label, button, map_link
+):
+    body = text(client.get(prefix))
+    hero = body[body.index('<section class="hero"') : body.index("</section>")]
+    form = re.search(r"<form [^>]*>.*?</form>", hero, re.S).group(0)
+    assert f'action="{prefix}directori/"' in form and 'method="get"' in form and 'role="search"' in form
+    assert f'<label for="finder-q">{label}</label>' in form
+    assert re.search(r'<input id="finder-q" type="search" name="q"', form)
+    assert f'data-suggest="{prefix}cerca/suggeriments/"' in form
+    assert 'list="finder-suggestions"' in form and '<datalist id="finder-suggestions">' in form
+    assert f">{button}</button>" in form
+    assert f'href="{prefix}mapa/">{map_link}</a>' in hero
+    assert hero.index("finder-q") < hero.index("mapa/"), "the search box comes first"
+    # Its suggestions come from the shared script, never from an inline one.
+    assert '<script src="/static/search/suggest.js" defer></script>' in body
+    assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", body)
+
+
+def test_home_page_search_and_map_lead_somewhere(client, seeded):
+    assert client.get("/ca/mapa/").status_code == 200
+    directory = text(client.get("/ca/directori/", {"q": "cooperativa"}))
+    assert 'value="cooperativa"' in directory
+
+
+def test_home_page_need_shortcuts_open_the_directory_on_a_sector(client, seeded):
+    from directori.models import Initiative, Sector
+
+    hort = Initiative.objects.create(name="Hort del Xino", live=True)
+    hort.sectors.set([Sector.objects.get(slug="agroecologia")])
+    hort.save()
+    body = text(client.get("/ca/"))
+    shortcuts = re.findall(r'<li><a href="(/ca/directori/\?sector=([a-z-]+))">([^<]+)</a></li>', body)
+    assert ("/ca/directori/?sector=agroecologia", "agroecologia", "Menjar") in shortcuts
+    assert ("/ca/directori/?sector=finances-etiques", "finances-etiques", "Finances ètiques") in shortcuts
+    assert len(shortcuts) == 6
+    for url, slug, _label in shortcuts:
+        listing = text(client.get(url))
+        assert f'name="sector" value="{slug}" checked' in listing, f"{url} does not select its sector"
+    assert "Hort del Xino" in text(client.get("/ca/directori/?sector=agroecologia"))
+    assert "Finanzas éticas" in text(client.get("/es/"))
+
+    # A sector staff renamed (or removed): its shortcut goes rather than lead to an error notice.
+    Sector.objects.filter(slug="finances-etiques").update(slug="finances")
+    assert "sector=finances-etiques" not in text(client.get("/ca/"))
