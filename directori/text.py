@@ -20,7 +20,7 @@ def plain_text(html):
 
 
 # Articles, prepositions and conjunctions that carry no meaning in a search box (folded): Catalan, and
-# the Spanish ones people also type.
+# the Spanish and English ones people also type.
 STOP_WORDS = frozenset(
     [
         "a",
@@ -55,6 +55,13 @@ STOP_WORDS = frozenset(
         "con",
         "para",
         "por",
+        "the",
+        "of",
+        "and",
+        "in",
+        "for",
+        "to",
+        "with",
     ]
 )
 MIN_STEM = 4

@@ -65,7 +65,7 @@ GROUPS = [
     ),
     (
         ["consum"],
-        ["cooperativa-de-consum", "grup-de-consum"],
+        [],
         ["mercat-social"],
         {
             "ca": [

@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 MAX_PAGE = 50  # a page ranks everything before it; nobody reads beyond
 SUGGESTIONS = 8
+# Added to the score of results holding the words typed, so they rank above those the widening of a
+# need finds (every backend's scores are far below this).
+OWN_WORDS_FIRST = 1_000_000
 VOCABULARY_SUGGESTIONS = 3  # need words, sectors and kinds, before the titles
 
 KINDS = {
@@ -277,12 +280,19 @@ def _find(backend, interpretation, filters, locale, page_number):
         found = initiatives.order_by("name", "pk")[stop - PER_PAGE : stop]
         facets, total = _facets({"initiatives": initiatives}, locale)
         return Results(hits=[_hit(obj, "initiatives", text) for obj in found], total=total, facets=facets)
+    # What holds the words typed comes first, then what only the widening of needs finds.
+    own_words = PlainText(text) if interpretation.needs else None
     ranked, matched = [], {}
     for side, queryset in (("initiatives", initiatives), ("pages", pages)):
         if queryset is None:
             continue
         found = backend.search(query, queryset).annotate_score("_score")
-        ranked += [(obj._score or 0, side, obj) for obj in found[:stop]]
+        first = []
+        if own_words is not None:
+            first = list(backend.search(own_words, queryset).annotate_score("_score")[:stop])
+            ranked += [(OWN_WORDS_FIRST + (obj._score or 0), side, obj) for obj in first]
+        seen = {obj.pk for obj in first}
+        ranked += [(obj._score or 0, side, obj) for obj in found[: stop + len(first)] if obj.pk not in seen]
         matched[side] = queryset.order_by().filter(pk__in=found.matching())
     ranked.sort(key=lambda entry: -entry[0])
     facets, total = _facets(matched, locale)
