@@ -21,6 +21,7 @@ ARTICLES = frozenset(["el", "la", "l", "els", "les"])
 # Words that say "sort by distance from the place that follows" ("a prop de Gràcia", "cerca de",
 # "near"), each with the words that may follow it before the place.
 NEAR = {"prop": ("de", "d", "del"), "cerca": ("de", "del"), "near": ("to",), "close": ("to",)}
+NEAR_ME = frozenset(["meu", "meva", "me", "mi", "my"])  # "a prop meu": the caller's own position
 RELATED = 5
 
 
@@ -49,7 +50,9 @@ def tokens(text):
             if word == "prop" or j > i + 1 or word == "near":
                 near, i = True, j
                 continue
-        if word in ARTICLES:
+        if near and word in NEAR_ME:
+            near = False
+        elif word in ARTICLES:
             article = True
         elif len(word) > 1 and word not in STOP_WORDS:
             found.append(Token(word, capital, article, near))
@@ -277,11 +280,15 @@ def starting_with(text, language, limit):
     start = fold(text)
     if len(start) < 2:
         return []
-    found = sorted(
+    found, seen = [], set()
+    for folded, name, _language, kind in sorted(
         (entry for entry in vocabulary().entries if entry[0].startswith(start)),
         key=lambda entry: (entry[2] != language, entry[3] == "need", len(entry[0]), entry[0]),
-    )
-    return list({entry[0]: (entry[1], entry[3]) for entry in reversed(found)}.values())[::-1][:limit]
+    ):
+        if folded not in seen:
+            seen.add(folded)
+            found.append((name, kind))
+    return found[:limit]
 
 
 def _related(vocab, needs):

@@ -4,6 +4,8 @@ admin snippet (an edit works at once; bad input gets field errors)."""
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from wagtail.users.models import UserProfile
+
 import pytest
 
 from directori.models import EssFamily, NeedWord, Sector
@@ -25,7 +27,12 @@ def vocabulary(boundaries):
 
 @pytest.fixture
 def admin(client):
-    client.force_login(get_user_model().objects.create_superuser("staff", "staff@example.org", "x"))
+    """Strategy staff, with the admin in English (the messages below are the source strings)."""
+    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "x")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
     return client
 
 

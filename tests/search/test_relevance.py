@@ -359,3 +359,45 @@ def test_sants_never_ranks_sant_pere_or_santa_caterina(directory):
         "Sants" in t or "Sants" in Initiative.objects.get(name=t).neighbourhood.name for t in titles
     )
     assert not {"Cal Sant Pere Mercat", "Santa Caterina Consum"} & set(titles)
+
+
+def result_count(response):
+    return int(re.search(r'id="results-heading">(\d+)', response.content.decode()).group(1))
+
+
+def test_a_neighbourhood_in_the_query_is_a_chip_that_can_be_dropped_or_widened(directory):
+    client = Client(HTTP_HOST="127.0.0.1")
+    response = client.get("/ca/cerca/", {"q": "fruita Sants"})
+    body = unescape(response.content.decode())
+    assert '<span class="chip">Sants' in body
+    assert 'value="sants"' in body  # kept by the filters form, so "Apply filters" keeps it
+    wider = client.get("/ca/cerca/", {"q": "fruita Sants", "districte": "sants-montjuic"})
+    whole_city = client.get("/ca/cerca/", {"q": "fruita Sants", "districte": "tots"})
+    assert "districte=sants-montjuic" in body and "districte=tots" in body
+    assert result_count(response) <= result_count(wider) < result_count(whole_city)
+    assert 'class="chip"' not in whole_city.content.decode()
+    assert {Initiative.objects.get(name=t).family.slug for t in page_titles(whole_city)} and all(
+        "agroecologia" in Initiative.objects.get(name=t).sectors.values_list("slug", flat=True)
+        for t in page_titles(whole_city)
+    )
+
+
+def test_an_unknown_neighbourhood_parameter_is_named_not_an_error(directory):
+    response = Client(HTTP_HOST="127.0.0.1").get("/ca/cerca/", {"q": "fruita", "barri": "atlantida"})
+    assert response.status_code == 200
+    assert "barri=atlantida" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "first", "kind"),
+    [
+        ("ca", "fru", "fruita", "Necessitat"),
+        ("es", "vivi", "Vivienda", "Sector"),
+        ("en", "ethic", "Ethical finance", "Sector"),
+    ],
+)
+def test_suggestions_start_with_need_words_and_sectors(directory, language, typed, first, kind):
+    found = Client(HTTP_HOST="127.0.0.1").get(f"/{language}/cerca/suggeriments/", {"q": typed}).json()
+    assert found["suggestions"][0]["title"] == first
+    assert found["suggestions"][0]["kind"] == kind
+    assert found["suggestions"][0]["url"].startswith(f"/{language}/cerca/?q=")
