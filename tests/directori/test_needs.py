@@ -211,6 +211,8 @@ def test_the_same_word_in_another_language_is_allowed(vocabulary, admin):
 def test_the_vocabulary_is_in_the_directory_menu(vocabulary, admin):
     body = admin.get(reverse("wagtailsnippets_directori_needword:list")).content.decode()
     assert "agricultura" in body  # the first words, alphabetically
+    found = admin.get(reverse("wagtailsnippets_directori_needword:list"), {"q": "plaques"}).content.decode()
+    assert "plaques solars" in found and "agricultura" not in found
     assert (
         reverse("wagtailsnippets_directori_needword:list")
         in admin.get(reverse("wagtailadmin_home")).content.decode()
