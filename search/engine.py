@@ -274,12 +274,17 @@ def _find(backend, interpretation, filters, locale, page_number):
     query, text = search_query(interpretation), " ".join(interpretation.words)
     stop = min(max(page_number, 1), MAX_PAGE) * PER_PAGE
     initiatives, pages = _querysets(filters, locale)
-    if query is None:  # only a place: its initiatives, by name
-        if initiatives is None or not (filters.inferred_district or filters.inferred_neighbourhood):
+    if query is None and (filters.district or filters.neighbourhood):  # only a place: its initiatives
+        if initiatives is None:
             return Results()
         found = initiatives.order_by("name", "pk")[stop - PER_PAGE : stop]
         facets, total = _facets({"initiatives": initiatives}, locale)
         return Results(hits=[_hit(obj, "initiatives", text) for obj in found], total=total, facets=facets)
+    if query is None:  # only a place, and the whole city asked for: its name as words
+        text = " ".join(words(interpretation.text))
+        if not text:
+            return Results()
+        query = PlainText(text)
     # What holds the words typed comes first, then what only the widening of needs finds.
     own_words = PlainText(text) if interpretation.needs else None
     ranked, matched = [], {}

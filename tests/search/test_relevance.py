@@ -382,6 +382,16 @@ def test_a_neighbourhood_in_the_query_is_a_chip_that_can_be_dropped_or_widened(d
     )
 
 
+def test_a_place_alone_lists_its_initiatives_however_it_is_chosen(directory):
+    client = Client(HTTP_HOST="127.0.0.1")
+    inferred = page_titles(client.get("/ca/cerca/", {"q": "Sants"}))
+    assert inferred == page_titles(
+        client.get("/ca/cerca/", {"q": "Sants", "barri": "sants"})
+    )  # "Apply filters"
+    assert len(inferred) == Initiative.objects.filter(neighbourhood__slug="sants").count()
+    assert client.get("/ca/cerca/", {"q": "Sants", "districte": "tots"}).status_code == 200
+
+
 def test_an_unknown_neighbourhood_parameter_is_named_not_an_error(directory):
     response = Client(HTTP_HOST="127.0.0.1").get("/ca/cerca/", {"q": "fruita", "barri": "atlantida"})
     assert response.status_code == 200
