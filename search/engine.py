@@ -88,6 +88,7 @@ class Results:
     hits: list = field(default_factory=list)
     total: int = 0
     facets: dict = field(default_factory=dict)
+    related: list = field(default_factory=list)  # other need words, offered when nothing is found
 
 
 @dataclass
@@ -192,6 +193,8 @@ def find(text, params, locale, page_number=1):
     interpretation = interpret(text)
     filters.infer_places(interpretation)
     results = _with_fallback(lambda backend: _find(backend, interpretation, filters, locale, page_number))
+    if not results.total:
+        results.related = interpretation.related
     return results, filters
 
 

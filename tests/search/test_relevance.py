@@ -13,7 +13,7 @@ import pytest
 
 from directori.boundaries import save_boundaries
 from directori.importing import update_search_index
-from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from directori.models import EssFamily, Initiative, LayerTag, NeedWord, Neighbourhood, Sector
 from directori.needs import interpret
 from directori.placement import place_initiatives
 from directori.seed import FAMILIES, SECTORS
@@ -390,6 +390,20 @@ def test_a_place_alone_lists_its_initiatives_however_it_is_chosen(directory):
     )  # "Apply filters"
     assert len(inferred) == Initiative.objects.filter(neighbourhood__slug="sants").count()
     assert client.get("/ca/cerca/", {"q": "Sants", "districte": "tots"}).status_code == 200
+
+
+def test_nothing_found_offers_related_needs_that_keep_the_place(directory):
+    client = Client(HTTP_HOST="127.0.0.1")
+    response = client.get("/ca/cerca/", {"q": "cistella la Salut"})
+    body = unescape(response.content.decode())
+    assert result_count(response) == 0 and "Prova una necessitat relacionada:" in body
+    links = re.findall(r'<a href="\?(q=[^"]*)">([^<]*)</a>', body)
+    related = [(url, word) for url, word in links if "barri=la-salut" in url]
+    assert related, links
+    assert all(
+        NeedWord.objects.filter(text=word, language="ca", sectors__slug="agroecologia").exists()
+        for _, word in related
+    )
 
 
 def test_an_unknown_neighbourhood_parameter_is_named_not_an_error(directory):
