@@ -5,6 +5,10 @@ Initiatives (a model) and pages are searched apart, in the same backend, and mer
 (kind, sector, district, family) are counted in the database over every match, so they give every
 value (on Elasticsearch, over its first 10,000 matches: see backends/elasticsearch.py). When Elasticsearch is unreachable the same search runs on the database
 backend (kept up to date beside it) and a warning is logged.
+
+The query is read by `directori.needs.interpret`, as the directory reads it: places become filters,
+and each need word is widened to the names of what it points to (`search_query`), the same query
+object on every backend.
 """
 
 import logging
