@@ -11,6 +11,7 @@ import shapely
 from .importing import update_search_index
 from .models import EssFamily, Evaluation, Initiative, LayerTag, Neighbourhood, Sector
 from .placement import place_initiatives
+from .vocabulary import seed_need_words
 
 FAMILIES = [
     ("cooperativa-de-treball", "Cooperativa de treball", "Cooperativa de trabajo", "Worker co-operative"),
@@ -158,6 +159,8 @@ def run(command):
         Sector.objects.get_or_create(
             slug=slug, defaults={"code": code, "name": name, "name_es": name_es, "name_en": name_en}
         )
+    words = seed_need_words()
+    command.stdout.write(f"directori: need words ({words} new)")
     neighbourhoods = list(Neighbourhood.objects.order_by("code"))
     if not neighbourhoods:
         command.stdout.write(

@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import EssFamily, Initiative, LayerTag, Proposal, Sector
+from .models import EssFamily, Initiative, LayerTag, NeedWord, Proposal, Sector
 
 
 def can_delete_for_good(user):
@@ -120,6 +120,17 @@ class LayerTagViewSet(TermViewSet):
     list_display = ["name", "group", "slug"]
 
 
+class NeedWordViewSet(SnippetViewSet):
+    """The need words the search box, the directory and the map understand; an edit works at once."""
+
+    model = NeedWord
+    icon = "search"
+    list_display = ["text", "language", "synonyms", "updated_at"]
+    list_filter = ["language", "sectors", "families", "tags"]
+    search_fields = ["text", "synonyms"]
+    ordering = ["key", "language"]
+
+
 class DuplicatesColumn(Column):
     """Live initiatives the proposal may repeat (similar name, close by): a moderator checks these
     before publishing the draft."""
@@ -170,7 +181,14 @@ class DirectoryGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "site"
     menu_order = 200
-    items = (InitiativeViewSet, ProposalViewSet, FamilyViewSet, SectorViewSet, LayerTagViewSet)
+    items = (
+        InitiativeViewSet,
+        ProposalViewSet,
+        FamilyViewSet,
+        SectorViewSet,
+        LayerTagViewSet,
+        NeedWordViewSet,
+    )
 
 
 register_snippet(DirectoryGroup)

@@ -5,24 +5,32 @@ Initiatives (a model) and pages are searched apart, in the same backend, and mer
 (kind, sector, district, family) are counted in the database over every match, so they give every
 value (on Elasticsearch, over its first 10,000 matches: see backends/elasticsearch.py). When Elasticsearch is unreachable the same search runs on the database
 backend (kept up to date beside it) and a warning is logged.
+
+The query is read by `directori.needs.interpret`, as the directory reads it: places become filters,
+and each need word is widened to the names of what it points to (`search_query`), the same query
+object on every backend.
 """
 
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from html import unescape
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.models import HomePage
-from directori.models import District, EssFamily, Initiative, Sector
+from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
+from directori.needs import interpret, starting_with
 from directori.text import fold
 from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
 
@@ -34,6 +42,10 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 20
 MAX_PAGE = 50  # a page ranks everything before it; nobody reads beyond
 SUGGESTIONS = 8
+# Added to the score of results holding the words typed, so they rank above those the widening of a
+# need finds (every backend's scores are far below this).
+OWN_WORDS_FIRST = 1_000_000
+VOCABULARY_SUGGESTIONS = 3  # need words, sectors and kinds, before the titles
 
 KINDS = {
     "initiative": _("Initiative"),
@@ -42,9 +54,11 @@ KINDS = {
     "news": _("News"),
     "page": _("Page"),
 }
+VOCABULARY_KINDS = {"need": _("Need"), "sector": _("Sector"), "family": _("Kind of organisation")}
 PAGE_KINDS = {SectorPage: "sector", TractorProjectPage: "project", SectorNewsPage: "news"}
-# URL parameter of each facet, as in the directory.
+# URL parameter of each facet, as in the directory (the neighbourhood is a filter without a facet).
 PARAMETERS = {"kind": "tipus", "sector": "sector", "district": "districte", "family": "familia"}
+NEIGHBOURHOOD = "barri"
 # Querysets, not models: districts are read without their boundaries.
 VOCABULARIES = {
     "sector": Sector.objects.all(),
@@ -78,6 +92,7 @@ class Results:
     hits: list = field(default_factory=list)
     total: int = 0
     facets: dict = field(default_factory=dict)
+    related: list = field(default_factory=list)  # other need words, offered when nothing is found
 
 
 @dataclass
@@ -88,8 +103,10 @@ class Filters:
     sector: Sector | None = None
     district: District | None = None
     family: EssFamily | None = None
+    neighbourhood: Neighbourhood | None = None
     rejected: list = field(default_factory=list)
     inferred_district: bool = False
+    inferred_neighbourhood: bool = False
     whole_city: bool = False
 
     @classmethod
@@ -108,23 +125,34 @@ class Filters:
                 setattr(filters, name, value)
                 if value is None:
                     filters.rejected.append((PARAMETERS[name], slug))
+        slug = params.get(NEIGHBOURHOOD, "")
+        if slug and not filters.whole_city:
+            filters.neighbourhood = Neighbourhood.objects.defer("geometry").filter(slug=slug).first()
+            if filters.neighbourhood is None:
+                filters.rejected.append((NEIGHBOURHOOD, slug))
         return filters
 
-    def infer_district(self, text):
-        """A district named in the query ("habitatge a Gràcia") becomes the district filter (unless
-        the visitor asked for the whole city), and its name leaves the text, unless nothing else would
-        remain. A district already chosen (page 2, the filters form) leaves the text the same way, so
-        its name never becomes a required word. Returns the text to search."""
-        folded = f" {' '.join(fold(text).split())} "
-        districts = [self.district] if self.district else District.objects.only("name", "slug")
-        for district in districts:
-            name = f" {fold(district.name)} "
-            remaining = folded.replace(name, " ")
-            if remaining != folded and words(remaining):
-                if not (self.district or self.whole_city):
-                    self.district, self.inferred_district = district, True
-                return remaining.strip()
-        return text
+    def infer_places(self, interpretation):
+        """A neighbourhood or district named in the query ("fruita Sants", "habitatge a Gràcia")
+        becomes the filter, shown as a chip, unless the visitor chose a place or the whole city. Its
+        name is never a required word (interpret() takes it out)."""
+        if self.district or self.neighbourhood or self.whole_city:
+            return
+        if interpretation.neighbourhoods:
+            slug = interpretation.neighbourhoods[0]
+            self.neighbourhood = Neighbourhood.objects.defer("geometry").filter(slug=slug).first()
+            self.inferred_neighbourhood = self.neighbourhood is not None
+        elif interpretation.districts:
+            slug = interpretation.districts[0]
+            self.district = District.objects.defer("geometry").filter(slug=slug).first()
+            self.inferred_district = self.district is not None
+
+    @property
+    def wider_district(self):
+        """The district around an inferred neighbourhood: the first relaxation offered."""
+        if self.inferred_neighbourhood:
+            return District.objects.defer("geometry").get(pk=self.neighbourhood.district_id)
+        return None
 
     def groups(self, facets):
         """The facets as the page shows them: each with its parameter, label and options
@@ -157,22 +185,54 @@ class Filters:
         }
         if self.whole_city and not values["district"]:
             values["district"] = WHOLE_CITY
-        return {PARAMETERS[name]: value for name, value in values.items() if value}
+        params = {PARAMETERS[name]: value for name, value in values.items() if value}
+        if self.neighbourhood and "district" not in changes:
+            params[NEIGHBOURHOOD] = self.neighbourhood.slug
+        return params
 
 
 def find(text, params, locale, page_number=1):
+    """Results for `text`: its need words widened to what they point to, its places as filters."""
     filters = Filters.from_params(params)
-    text = filters.infer_district(text)
-    results = _with_fallback(lambda backend: _find(backend, text, filters, locale, page_number))
+    interpretation = interpret(text)
+    filters.infer_places(interpretation)
+    results = _with_fallback(lambda backend: _find(backend, interpretation, filters, locale, page_number))
+    if not results.total:
+        results.related = interpretation.related
     return results, filters
 
 
+def search_query(interpretation):
+    """The backend query: every plain word, and for each need one of its own words or the Catalan
+    name of a sector, kind or map layer it points to (those names are in the index of each initiative
+    and in the sector tables' pages), so "vivienda" finds what "Habitatge" does. None when only
+    places were typed."""
+    parts = [PlainText(" ".join(interpretation.free))] if interpretation.free else []
+    for typed, need in interpretation.needs:
+        alternatives = [PlainText(" ".join(typed))]
+        alternatives += [PlainText(name) for name in interpretation.alternatives(need) if words(name)]
+        parts.append(Or(alternatives) if len(alternatives) > 1 else alternatives[0])
+    if not parts:
+        return None
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
 def suggest(text, locale):
-    """Up to SUGGESTIONS titles of initiatives and pages starting with the words typed."""
+    """Up to SUGGESTIONS entries: need words, sectors and kinds starting with what is typed (each a
+    search for it), then titles of initiatives and pages starting with the words typed."""
     query = " ".join(fold(text).split())
     if not query:
         return []
-    return _with_fallback(lambda backend: _suggest(backend, query, locale))
+    words_found = [
+        {
+            "title": name,
+            "url": f"{reverse('search:index')}?{urlencode({'q': name})}",
+            "kind": str(VOCABULARY_KINDS[kind]),
+        }
+        for name, kind in starting_with(query, locale.language_code[:2], VOCABULARY_SUGGESTIONS)
+    ]
+    titles = _with_fallback(lambda backend: _suggest(backend, query, locale))
+    return (words_found + titles)[:SUGGESTIONS]
 
 
 def _with_fallback(run):
@@ -194,6 +254,8 @@ def _querysets(filters, locale):
             initiatives = initiatives.filter(pk__in=in_sector.values_list("initiative_id", flat=True))
         if filters.district:
             initiatives = initiatives.filter(district_id=filters.district.pk)
+        if filters.neighbourhood:
+            initiatives = initiatives.filter(neighbourhood_id=filters.neighbourhood.pk)
         if filters.family:
             initiatives = initiatives.filter(family_id=filters.family.pk)
     if filters.kind != "initiative" and not filters.family:
@@ -208,27 +270,45 @@ def _querysets(filters, locale):
             ):
                 in_table |= Q(path__startswith=path)
             pages = pages.filter(in_table)
-        if filters.district:
-            involved = TractorProjectPage.districts.through.objects.filter(district=filters.district)
+        district = filters.district or (filters.neighbourhood and filters.neighbourhood.district_id)
+        if district:
+            involved = TractorProjectPage.districts.through.objects.filter(district=district)
             pages = pages.filter(pk__in=involved.values_list("tractorprojectpage_id", flat=True))
     return initiatives, pages
 
 
-def _find(backend, text, filters, locale, page_number):
-    query = " ".join(words(text))
-    if not query:
-        return Results()
+def _find(backend, interpretation, filters, locale, page_number):
+    query, text = search_query(interpretation), " ".join(interpretation.words)
     stop = min(max(page_number, 1), MAX_PAGE) * PER_PAGE
+    initiatives, pages = _querysets(filters, locale)
+    if query is None and (filters.district or filters.neighbourhood):  # only a place: its initiatives
+        if initiatives is None:
+            return Results()
+        found = initiatives.order_by("name", "pk")[stop - PER_PAGE : stop]
+        facets, total = _facets({"initiatives": initiatives}, locale)
+        return Results(hits=[_hit(obj, "initiatives", text) for obj in found], total=total, facets=facets)
+    if query is None:  # only a place, and the whole city asked for: its name as words
+        text = " ".join(words(interpretation.text))
+        if not text:
+            return Results()
+        query = PlainText(text)
+    # What holds the words typed comes first, then what only the widening of needs finds.
+    own_words = PlainText(text) if interpretation.needs else None
     ranked, matched = [], {}
-    for side, queryset in zip(("initiatives", "pages"), _querysets(filters, locale), strict=True):
+    for side, queryset in (("initiatives", initiatives), ("pages", pages)):
         if queryset is None:
             continue
-        found = backend.search(query, queryset, operator="and").annotate_score("_score")
-        ranked += [(obj._score or 0, side, obj) for obj in found[:stop]]
+        found = backend.search(query, queryset).annotate_score("_score")
+        first = []
+        if own_words is not None:
+            first = list(backend.search(own_words, queryset).annotate_score("_score")[:stop])
+            ranked += [(OWN_WORDS_FIRST + (obj._score or 0), side, obj) for obj in first]
+        seen = {obj.pk for obj in first}
+        ranked += [(obj._score or 0, side, obj) for obj in found[: stop + len(first)] if obj.pk not in seen]
         matched[side] = queryset.order_by().filter(pk__in=found.matching())
     ranked.sort(key=lambda entry: -entry[0])
     facets, total = _facets(matched, locale)
-    hits = [_hit(obj, side, query) for _, side, obj in ranked[stop - PER_PAGE : stop]]
+    hits = [_hit(obj, side, text) for _, side, obj in ranked[stop - PER_PAGE : stop]]
     return Results(hits=hits, total=total, facets=facets)
 
 

@@ -86,6 +86,14 @@ def search(request):
         "filtered": bool(filters.as_params()),
         "whole_city": urlencode({"q": query, **filters.as_params(district=engine.WHOLE_CITY)}),
     }
+    if results and results.related:  # other need words, in the same place
+        context["related"] = [
+            (word, urlencode({"q": word, **filters.as_params()})) for word in results.related
+        ]
+    wider = filters.wider_district
+    if wider:
+        context["wider_district"] = wider
+        context["wider"] = urlencode({"q": query, **filters.as_params(district=wider.slug)})
     return render(request, "search/search.html", context)
 
 

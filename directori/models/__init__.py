@@ -1,6 +1,7 @@
 from .geography import District, Neighbourhood
 from .imports import ImportedRow, ImportJob, ImportLock
 from .initiatives import Evaluation, Initiative, InitiativeLink
+from .needs import NeedWord
 from .proposals import Proposal
 from .taxonomy import EssFamily, LayerTag, Sector
 
@@ -14,6 +15,7 @@ __all__ = [
     "Initiative",
     "InitiativeLink",
     "LayerTag",
+    "NeedWord",
     "Neighbourhood",
     "Proposal",
     "Sector",

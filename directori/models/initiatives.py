@@ -197,6 +197,7 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
         index.FilterField("live"),
         index.FilterField("archived_at"),
         index.FilterField("district_id"),
+        index.FilterField("neighbourhood_id"),
         index.FilterField("family_id"),
     ]
 

@@ -6,6 +6,7 @@ configuration (what the backend would send), not against a live server. With ELA
 `LiveElasticsearchTests` run against that server (and the rest of the suite searches through it).
 """
 
+import json
 import logging
 import os
 import socket
@@ -180,3 +181,30 @@ class AdminSearchTests(SeededSiteTestCase):
         self.assertEqual(initiatives.status_code, 200)
         self.assertIn("Habitem Verdun", initiatives.content.decode())
         self.assertNotIn("BiciTaller Verdun", initiatives.content.decode())
+
+
+@pytest.mark.parametrize("engine", ["elasticsearch8", "elasticsearch9"])
+def test_elasticsearch_query_widens_a_need_to_what_it_points_to(engine, boundaries):
+    """The body Elasticsearch would receive (no server needed to build it): "vivienda Sants" asks for
+    "vivienda" or the sector's Catalan name "Habitatge", and leaves "Sants" to the neighbourhood filter."""
+    from directori.models import NeedWord, Neighbourhood, Sector
+    from directori.needs import interpret
+    from search.engine import search_query
+
+    housing = Sector.objects.create(slug="habitatge", name="Habitatge", name_es="Vivienda", name_en="Housing")
+    word = NeedWord.objects.create(text="lloguer", language="ca")
+    word.sectors.set([housing])
+    reading = interpret("lloguer barat Sants")
+    assert reading.neighbourhoods == ["sants"]
+    backend = get_search_backend_from(elasticsearch_settings(f"http://127.0.0.1:{closed_port()}", engine))
+    sants = Neighbourhood.objects.get(slug="sants")
+    results = backend.search(
+        search_query(reading), Initiative.objects.live().filter(neighbourhood_id=sants.pk)
+    )
+    body = json.dumps(results.query_compiler.get_query())
+    query = results.query_compiler.get_query()["bool"]
+    assert '"query": "barat"' in body  # the plain word, required
+    assert '"query": "lloguer"' in body and '"query": "Habitatge"' in body  # the need or its sector
+    must = json.dumps(query["must"])
+    assert '"should"' in must  # the need is one of its alternatives
+    assert str(sants.pk) in json.dumps(query["filter"]) and "Sants" not in must
