@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directori', '0008_import_jobs_and_archive'),
+        ('directori', '0009_initiative_translations'),
     ]
 
     operations = [
