@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from .text import fold
+from .needs import ARTICLES, NEAR, interpret
+from .text import SPLITTERS, fold
 
 MAX_QUERY_LENGTH = 200
 
@@ -71,6 +72,29 @@ def _radius(value):
     return radius if 0 < radius <= MAX_RADIUS else None
 
 
+def _without(text, names):
+    """`text` without the words of the place names given, nor the articles and "a prop de" words
+    just before them; the rest as typed."""
+    place_words = {word for name in names for word in fold(SPLITTERS.sub(" ", name)).split()}
+    leading = ARTICLES | set(NEAR) | {w for following in NEAR.values() for w in following} | {"a"}
+    pieces = text.split()
+    keep = [True] * len(pieces)
+    for i, piece in enumerate(pieces):
+        folded = fold(SPLITTERS.sub(" ", piece)).split()
+        if folded and all(word in place_words for word in folded):
+            keep[i] = False
+            j = i - 1
+            while (
+                j >= 0
+                and keep[j]
+                and fold(SPLITTERS.sub(" ", pieces[j])).split()
+                and all(word in leading for word in fold(SPLITTERS.sub(" ", pieces[j])).split())
+            ):
+                keep[j] = False
+                j -= 1
+    return " ".join(piece for piece, kept in zip(pieces, keep, strict=True) if kept)
+
+
 def distance_label(metres):
     """ "350 m", "1,2 km" (in the language's decimal mark)."""
     from django.utils.formats import number_format
@@ -88,6 +112,8 @@ class Selection:
     radius: int | None = None  # metres from `near`
     sort: str = DEFAULT_SORT
     ignored: list = field(default_factory=list)  # "param=value" that match nothing, shown to the visitor
+    # what directori.needs read in `text` (needs, free words), read once per selection
+    _reading: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_params(cls, params):
@@ -103,6 +129,7 @@ class Selection:
             )
             selection.selected[param] = [s for s in wanted if s in known]
             selection.ignored += [f"{param}={s}" for s in wanted if s not in known]
+        selection._places_from_text()
         if value := params.get("a_prop", "").strip():
             selection.near = _near(value)
             if selection.near is None:
@@ -119,6 +146,25 @@ class Selection:
         if selection.near and not sort:
             selection.sort = "distancia"
         return selection
+
+    def _places_from_text(self):
+        """Districts and neighbourhoods named in the text become filters (shown as chips the visitor
+        can remove), and "a prop de <barri>" that neighbourhood's centre as the point to sort from;
+        their words leave the text, so "fruita Sants" is the need "fruita" in Sants."""
+        if not self.text:
+            return
+        reading = interpret(self.text)
+        if not (reading.districts or reading.neighbourhoods or reading.near):
+            return
+        for param, slugs in (("districte", reading.districts), ("barri", reading.neighbourhoods)):
+            self.selected[param] += [slug for slug in slugs if slug not in self.selected[param]]
+        names = [reading.place_names[slug] for slug in (*reading.districts, *reading.neighbourhoods)]
+        if reading.near:
+            names.append(reading.place_names[reading.near])
+            if not self.near:
+                centre = Neighbourhood.objects.get(slug=reading.near).geometry.centroid
+                self.near = round(centre.y, 5), round(centre.x, 5)
+        self.text = _without(self.text, names)
 
     @classmethod
     def of(cls, **selected):
@@ -145,8 +191,8 @@ class Selection:
                 queryset = queryset.filter(pk__in=links)
             else:
                 queryset = queryset.filter(**{f"{spec.field}__slug__in": slugs})
-        for word in fold(self.text).split():  # every word, accents and case aside, as a word start or part
-            queryset = queryset.filter(search_text__contains=word)
+        if self.text:  # every word or need, in any of the three languages (directori.needs)
+            queryset = queryset.filter(self.reading.q)
         if self.near and self.radius:
             lat, lon = self.near
             dlat = self.radius / METRES_PER_DEGREE
@@ -159,6 +205,12 @@ class Selection:
                 .filter(distance_squared__lte=self.radius**2)
             )
         return queryset
+
+    @property
+    def reading(self):
+        if self._reading is None:
+            self._reading = interpret(self.text)
+        return self._reading
 
     def _distance_squared(self):
         """Square metres from `near`, as SQL arithmetic (no square root: SQLite may lack one)."""
@@ -266,7 +318,25 @@ class Selection:
         """A copy with some attributes replaced (`selected` given whole or per parameter)."""
         selected = {param: list(slugs) for param, slugs in self.selected.items()}
         selected.update(changes.pop("selected", {}))
-        return replace(self, selected=selected, ignored=[], **changes)
+        return replace(self, selected=selected, ignored=[], _reading=None, **changes)
+
+    def chips(self):
+        """What narrows the selection, each as (label, address of the directory without it): the
+        filters chosen or read from the text ("Sants" in "fruita Sants") and the point."""
+        chips = []
+        for param, slugs in self.selected.items():
+            if slugs:
+                model = FILTERS[param].model
+                terms = model.objects.filter(slug__in=slugs)
+                if model in (District, Neighbourhood):
+                    terms = terms.defer("geometry")
+                labels = {term.slug: getattr(term, "label", term.name) for term in terms}
+                for slug in slugs:
+                    rest = [s for s in slugs if s != slug]
+                    chips.append((labels.get(slug, slug), self.changed(selected={param: rest}).directory_url))
+        if self.near:
+            chips.append((_("Near the point chosen"), self.changed(near=None, radius=None).directory_url))
+        return chips
 
     def relaxations(self):
         """When nothing matches: wider selections that match something, each as (label, url, count),
@@ -299,6 +369,8 @@ class Selection:
                 candidates.append(
                     (_("Without the word “%(word)s”") % {"word": word}, self.changed(text=rest))
                 )
+        for word in self.reading.related if self.text else []:
+            candidates.append((_("Related: “%(word)s”") % {"word": word}, self.changed(text=word)))
         for param in ("sector", "familia", "capa"):
             if self.selected[param]:
                 label = FILTERS[param].label

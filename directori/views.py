@@ -30,7 +30,8 @@ def directory(request):
         "sorts": [(key, label) for key, (_, label) in SORTS.items() if key != "distancia" or selection.near],
         "radii": RADII,
         "relaxations": selection.relaxations() if not page.paginator.count else [],
-        "without_near": Selection(text=selection.text, selected=selection.selected).directory_url,
+        "without_near": selection.changed(near=None, radius=None).directory_url,
+        "chips": selection.chips(),
         "kept": selection.query_string(),
         "map_url": selection.map_url,
         "exports": [

@@ -219,3 +219,19 @@ def test_zero_results_offer_wider_selections_with_their_counts(client, city):
         html.unescape(client.get("/ca/directori/", {"barri": here.slug, "q": "hort"}).content.decode()),
     ).group(1)
     assert "Hort Urbà" in html.unescape(client.get(wider).content.decode())  # the relaxation's own results
+
+
+def test_a_place_in_the_text_becomes_a_chip_that_can_be_removed(client, city):
+    from directori.models import Neighbourhood
+
+    sants = Initiative.objects.get(name="Forn Cooperatiu de Sants").neighbourhood
+    body = html.unescape(client.get("/ca/directori/", {"q": f"forn {sants.name}"}).content.decode())
+    assert re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', body) == ["Forn Cooperatiu de Sants"]
+    assert f'value="{sants.slug}" checked' in body and 'value="forn"' in body  # the place left the text
+    removal = re.search(rf'<li class="chip">{sants.name} <a class="chip__remove" href="([^"]+)"', body).group(
+        1
+    )
+    assert Selection.from_params(QueryDict(removal.split("?", 1)[1])) == Selection(text="forn")
+    elsewhere = Neighbourhood.objects.exclude(pk=sants.pk).exclude(district=sants.district).first()
+    empty = html.unescape(client.get("/ca/directori/", {"q": f"forn {elsewhere.name}"}).content.decode())
+    assert "0 iniciatives" in empty and "A tota la ciutat" in empty  # and the way out
