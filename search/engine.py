@@ -35,7 +35,7 @@ from directori.text import fold
 from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
 
 from .snippets import highlight
-from .text import words
+from .text import light_stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -210,11 +210,29 @@ def search_query(interpretation):
     parts = [PlainText(" ".join(interpretation.free))] if interpretation.free else []
     for typed, need in interpretation.needs:
         alternatives = [PlainText(" ".join(typed))]
-        alternatives += [PlainText(name) for name in interpretation.alternatives(need) if words(name)]
+        alternatives += [
+            PlainText(name)
+            for name in interpretation.alternatives(need)
+            if words(name) and not _holds(name, typed)
+        ]
         parts.append(Or(alternatives) if len(alternatives) > 1 else alternatives[0])
     if not parts:
         return None
     return And(parts) if len(parts) > 1 else parts[0]
+
+
+def _widened(query):
+    return isinstance(query, Or) or (
+        isinstance(query, And) and any(isinstance(q, Or) for q in query.subqueries)
+    )
+
+
+def _holds(name, typed):
+    """Whether `name` holds every word typed (as a word start, stems aside): then it finds nothing
+    those words do not, and leaving it out keeps the query as cheap as a plain one ("cooperativa"
+    points to "Cooperativa de treball", "Cooperativa de consum"...)."""
+    stems = [light_stem(word) for word in words(name)]
+    return all(any(stem.startswith(light_stem(word)) for stem in stems) for word in typed)
 
 
 def suggest(text, locale):
@@ -293,7 +311,7 @@ def _find(backend, interpretation, filters, locale, page_number):
             return Results()
         query = PlainText(text)
     # What holds the words typed comes first, then what only the widening of needs finds.
-    own_words = PlainText(text) if interpretation.needs else None
+    own_words = PlainText(text) if _widened(query) else None
     ranked, matched = [], {}
     for side, queryset in (("initiatives", initiatives), ("pages", pages)):
         if queryset is None:
