@@ -235,3 +235,14 @@ def test_a_place_in_the_text_becomes_a_chip_that_can_be_removed(client, city):
     elsewhere = Neighbourhood.objects.exclude(pk=sants.pk).exclude(district=sants.district).first()
     empty = html.unescape(client.get("/ca/directori/", {"q": f"forn {elsewhere.name}"}).content.decode())
     assert "0 iniciatives" in empty and "A tota la ciutat" in empty  # and the way out
+
+
+def test_near_a_named_neighbourhood_sorts_from_it(client, city):
+    sants = Initiative.objects.get(name="Forn Cooperatiu de Sants").neighbourhood
+    body = html.unescape(
+        client.get("/ca/directori/", {"q": f"cures a prop de {sants.name}"}).content.decode()
+    )
+    names = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', body)
+    assert names[0] == "Cures a Sants"  # the nearest of those that hold "cures", not the first by name
+    assert set(names) == {"Cures a Sants", "Habitatge i Cures del Poblenou"}
+    assert 'value="cures"' in body and "Ordenades per distància" in body
