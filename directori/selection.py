@@ -320,20 +320,19 @@ class Selection:
         selected.update(changes.pop("selected", {}))
         return replace(self, selected=selected, ignored=[], _reading=None, **changes)
 
-    def chips(self):
+    def chips(self, facets):
         """What narrows the selection, each as (label, address of the directory without it): the
-        filters chosen or read from the text ("Sants" in "fruita Sants") and the point."""
+        filters chosen or read from the text ("Sants" in "fruita Sants") and the point. Labels come
+        from `facets` (this selection's, which list every chosen value)."""
         chips = []
-        for param, slugs in self.selected.items():
-            if slugs:
-                model = FILTERS[param].model
-                terms = model.objects.filter(slug__in=slugs)
-                if model in (District, Neighbourhood):
-                    terms = terms.defer("geometry")
-                labels = {term.slug: getattr(term, "label", term.name) for term in terms}
-                for slug in slugs:
-                    rest = [s for s in slugs if s != slug]
-                    chips.append((labels.get(slug, slug), self.changed(selected={param: rest}).directory_url))
+        for facet in facets:
+            slugs = self.selected[facet["param"]]
+            for option in facet["options"]:
+                if option["selected"]:
+                    rest = [s for s in slugs if s != option["slug"]]
+                    chips.append(
+                        (option["label"], self.changed(selected={facet["param"]: rest}).directory_url)
+                    )
         if self.near:
             chips.append((_("Near the point chosen"), self.changed(near=None, radius=None).directory_url))
         return chips

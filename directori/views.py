@@ -23,15 +23,16 @@ def directory(request):
     selection = Selection.from_params(request.GET)
     page = Paginator(selection.results(), PER_PAGE).get_page(request.GET.get("pagina"))
     selection.with_distances(page.object_list)
+    facets = selection.facets()
     context = {
         "query": selection,
         "page": page,
-        "facets": selection.facets(),
+        "facets": facets,
         "sorts": [(key, label) for key, (_, label) in SORTS.items() if key != "distancia" or selection.near],
         "radii": RADII,
         "relaxations": selection.relaxations() if not page.paginator.count else [],
         "without_near": selection.changed(near=None, radius=None).directory_url,
-        "chips": selection.chips(),
+        "chips": selection.chips(facets),
         "kept": selection.query_string(),
         "map_url": selection.map_url,
         "exports": [
