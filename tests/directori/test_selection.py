@@ -254,3 +254,11 @@ def test_near_a_named_neighbourhood_sorts_from_it(client, city):
     ]
     assert distances == sorted(distances) and len(distances) == len(names)
     assert 'value="cures"' in body and "Ordenades per distància" in body
+
+
+@pytest.mark.parametrize("url", ["/ca/directori/", "/ca/mapa/"])
+def test_the_directory_and_map_boxes_suggest_need_words(client, city, url):
+    body = client.get(url).content.decode()
+    box = re.search(r'<input id="(?:directory|map)-q"[^>]*>', body).group(0)
+    assert 'data-suggest="/ca/cerca/suggeriments/"' in box and 'list="' in box
+    assert "/static/search/suggest.js" in body
