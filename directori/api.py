@@ -8,7 +8,7 @@ from ninja.errors import HttpError
 
 from .exporting import LICENCE_URL
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from .selection import Selection
+from .selection import MAX_RADIUS, Selection
 from .text import plain_text
 from .views import open_data
 
@@ -113,7 +113,7 @@ class Filters(Schema):
     barri: list[str] = []
     capa: list[str] = []
     a_prop: str = Field("", description="A point, latitude,longitude: results sorted by distance from it")
-    radi: int | None = Field(None, description="Metres from a_prop", ge=1, le=50000)
+    radi: int | None = Field(None, description="Metres from a_prop", ge=1, le=MAX_RADIUS)
     ordre: str = Field("", description="nom, recents, or distancia (the default with a_prop)")
 
 

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Q
 
 from .models import District, EssFamily, Initiative, LayerTag, NeedWord, Neighbourhood, Sector
-from .text import SPLITTERS, STOP_WORDS, fold, light_stem
+from .text import MIN_STEM, SPLITTERS, STOP_WORDS, fold, light_stem
 
 ARTICLES = frozenset(["el", "la", "l", "els", "les"])
 # Words that say "sort by distance from the place that follows" ("a prop de Gràcia", "cerca de",
@@ -87,7 +87,6 @@ class Vocabulary:
     places: dict = field(default_factory=dict)  # folded words → ("neighbourhood" | "district", slug)
     words: list = field(default_factory=list)  # (text, language, Need) of each need word, for `related`
     names: dict = field(default_factory=dict)  # ("sector" | "family" | "tag", pk) → Catalan name
-    districts: dict = field(default_factory=dict)  # neighbourhood slug → its district's slug
     labels: dict = field(default_factory=dict)  # place slug → name
     languages: dict = field(default_factory=dict)  # folded phrase → the language it was written in
     entries: list = field(default_factory=list)  # (folded, text, language, "need" | "sector" | "family")
@@ -135,7 +134,6 @@ def _build():
         for area in model.objects.defer("geometry"):
             vocabulary.places[phrase_words(area.name)] = (kind, area.slug)
             vocabulary.labels[area.slug] = area.name
-    vocabulary.districts = dict(Neighbourhood.objects.values_list("slug", "district__slug"))
     return vocabulary
 
 
@@ -181,7 +179,6 @@ class Interpretation:
     neighbourhoods: list = field(default_factory=list)  # slugs
     near: str = ""  # a neighbourhood's slug: sort by distance from it
     related: list = field(default_factory=list)  # other need words, for zero results
-    neighbourhood_districts: dict = field(default_factory=dict)  # each neighbourhood's district slug
     place_names: dict = field(default_factory=dict)  # slug → name, for chips
     names: dict = field(default_factory=dict)  # ("sector" | "family" | "tag", pk) → Catalan name
 
@@ -226,8 +223,19 @@ def need_q(typed, need):
         links |= Q(family_id__in=need.families)
     text = Q()
     for word in typed:
-        text &= word_q(word)
+        text &= word_q(word) if len(word) >= MIN_STEM else whole_word_q(word)
     return text | links
+
+
+def whole_word_q(word):
+    """The initiative's folded text has `word` as a whole word: a short need word ("pa", "llum")
+    must not find every word that starts like it; what it points to finds the rest."""
+    return (
+        Q(search_text=word)
+        | Q(search_text__startswith=f"{word} ")
+        | Q(search_text__contains=f" {word} ")
+        | Q(search_text__endswith=f" {word}")
+    )
 
 
 def interpret(text):
@@ -236,9 +244,7 @@ def interpret(text):
     that is also a need ("Horta", "la Salut") is a place only with a capital or an article."""
     vocab = vocabulary()
     found = tokens(text)
-    result = Interpretation(
-        text=text, neighbourhood_districts=vocab.districts, place_names=vocab.labels, names=vocab.names
-    )
+    result = Interpretation(text=text, place_names=vocab.labels, names=vocab.names)
     longest, i = vocab.longest, 0
     while i < len(found):
         place = need = None

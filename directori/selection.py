@@ -73,35 +73,43 @@ def _radius(value):
 
 
 def _without(text, names):
-    """`text` without the words of the place names given, nor the articles and "a prop de" words
-    just before them; the rest as typed."""
-    place_words = {word for name in names for word in fold(SPLITTERS.sub(" ", name)).split()}
-    leading = ARTICLES | set(NEAR) | {w for following in NEAR.values() for w in following} | {"a"}
+    """`text` without the place names given (each its first run of words, preferring one typed with
+    a capital or after an article, as directori.needs reads places) and the article or "a prop de"
+    words just before it; the rest as typed, so a word that is both a place and a need ("horta
+    Horta") keeps its other use."""
     pieces = text.split()
+    folded = [fold(SPLITTERS.sub(" ", piece)).split() for piece in pieces]
+    leading = ARTICLES | set(NEAR) | {w for following in NEAR.values() for w in following} | {"a"}
     keep = [True] * len(pieces)
-    for i, piece in enumerate(pieces):
-        folded = fold(SPLITTERS.sub(" ", piece)).split()
-        if folded and all(word in place_words for word in folded):
-            keep[i] = False
-            j = i - 1
-            while (
-                j >= 0
-                and keep[j]
-                and fold(SPLITTERS.sub(" ", pieces[j])).split()
-                and all(word in leading for word in fold(SPLITTERS.sub(" ", pieces[j])).split())
-            ):
-                keep[j] = False
-                j -= 1
+    for name in names:
+        phrase = fold(SPLITTERS.sub(" ", name)).split()
+        phrase = [w for w in phrase if w not in ARTICLES] or phrase
+        runs = []
+        for start in range(len(pieces)):
+            words, end = [], start
+            while end < len(pieces) and len(words) < len(phrase):
+                words += folded[end]
+                end += 1
+            if words == phrase and all(keep[start:end]):
+                marked = pieces[start][:1].isupper() or (start and set(folded[start - 1]) <= ARTICLES)
+                runs.append((not marked, start, end))
+        if runs:
+            _, start, end = min(runs)
+            keep[start:end] = [False] * (end - start)
+            while start > 0 and keep[start - 1] and folded[start - 1] and set(folded[start - 1]) <= leading:
+                start -= 1
+                keep[start] = False
     return " ".join(piece for piece, kept in zip(pieces, keep, strict=True) if kept)
 
 
 def distance_label(metres):
-    """ "350 m", "1,2 km" (in the language's decimal mark)."""
+    """ "350 m", "1,2 km", "2 km" (in the language's decimal mark)."""
     from django.utils.formats import number_format
 
     if metres < 1000:
         return f"{round(metres / 10) * 10:.0f} m"
-    return f"{number_format(round(metres / 1000, 1), 1)} km"
+    kilometres = round(metres / 1000, 1)
+    return f"{number_format(kilometres, 0 if kilometres.is_integer() else 1)} km"
 
 
 @dataclass
@@ -112,6 +120,8 @@ class Selection:
     radius: int | None = None  # metres from `near`
     sort: str = DEFAULT_SORT
     ignored: list = field(default_factory=list)  # "param=value" that match nothing, shown to the visitor
+    # the neighbourhood of "a prop de <barri>", when the point came from the text (for labels only)
+    near_name: str = field(default="", compare=False)
     # what directori.needs read in `text` (needs, free words), read once per selection
     _reading: object = field(default=None, compare=False, repr=False)
 
@@ -153,7 +163,7 @@ class Selection:
         their words leave the text, so "fruita Sants" is the need "fruita" in Sants."""
         if not self.text:
             return
-        reading = interpret(self.text)
+        reading = self._reading = interpret(self.text)
         if not (reading.districts or reading.neighbourhoods or reading.near):
             return
         for param, slugs in (("districte", reading.districts), ("barri", reading.neighbourhoods)):
@@ -161,10 +171,12 @@ class Selection:
         names = [reading.place_names[slug] for slug in (*reading.districts, *reading.neighbourhoods)]
         if reading.near:
             names.append(reading.place_names[reading.near])
-            if not self.near:
-                centre = Neighbourhood.objects.get(slug=reading.near).geometry.centroid
-                self.near = round(centre.y, 5), round(centre.x, 5)
+            place = Neighbourhood.objects.filter(slug=reading.near).first()
+            if place and not self.near:
+                centre = place.geometry.centroid
+                self.near, self.near_name = (round(centre.y, 5), round(centre.x, 5)), place.name
         self.text = _without(self.text, names)
+        self._reading = None  # read again without the places (their words could have been needs)
 
     @classmethod
     def of(cls, **selected):
@@ -318,7 +330,32 @@ class Selection:
         """A copy with some attributes replaced (`selected` given whole or per parameter)."""
         selected = {param: list(slugs) for param, slugs in self.selected.items()}
         selected.update(changes.pop("selected", {}))
-        return replace(self, selected=selected, ignored=[], _reading=None, **changes)
+        if "near" in changes and not changes["near"] and self.sort == "distancia":
+            changes["sort"] = DEFAULT_SORT  # no point, no distance to sort by
+            changes.setdefault("near_name", "")
+        if "text" in changes:
+            changes["_reading"] = None
+        return replace(self, selected=selected, ignored=[], **changes)
+
+    def hidden_params(self, *fields):
+        """The selection's parameters that a form's visible `fields` cannot carry (each of those shows
+        one value: its others, and every other parameter, go in hidden inputs), so submitting the
+        form never drops part of the selection."""
+        shown = set()
+        hidden = []
+        for param, value in self.params(sort=False):
+            if param in fields and param not in shown:
+                shown.add(param)
+            else:
+                hidden.append((param, value))
+        return hidden
+
+    def radius_choices(self):
+        """(value, label, chosen) for a radius select: RADII, the current radius if it is another,
+        and "any distance" (no radius)."""
+        values = sorted({*RADII, *([self.radius] if self.radius else [])})
+        choices = [(str(metres), distance_label(metres), metres == self.radius) for metres in values]
+        return [*choices, ("", _("any distance"), not self.radius)]
 
     def chips(self, facets):
         """What narrows the selection, each as (label, address of the directory without it): the
@@ -334,7 +371,12 @@ class Selection:
                         (option["label"], self.changed(selected={facet["param"]: rest}).directory_url)
                     )
         if self.near:
-            chips.append((_("Near the point chosen"), self.changed(near=None, radius=None).directory_url))
+            label = (
+                _("Near %(place)s") % {"place": self.near_name}
+                if self.near_name
+                else _("Near the point chosen")
+            )
+            chips.append((label, self.changed(near=None, radius=None).directory_url))
         return chips
 
     def relaxations(self):

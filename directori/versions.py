@@ -6,12 +6,12 @@ import hashlib
 
 from django.db.models import Count, Max
 
-from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
+from .models import District, EssFamily, Initiative, LayerTag, NeedWord, Neighbourhood, Sector
 
 
 def fingerprint(*extra):
-    """A short hash that changes whenever an initiative, its sectors or layer tags, a vocabulary or an
-    area changes, in a few aggregate queries whatever the size. `extra` adds (queryset, field) pairs
+    """A short hash that changes whenever an initiative, its sectors or layer tags, a vocabulary, a need
+    word or an area changes, in a few aggregate queries whatever the size. `extra` adds (queryset, field) pairs
     another app's documents also read: their count and latest value of that field.
 
     Counts catch deletions, the latest `updated_at` catches edits and additions; the link tables are
@@ -27,6 +27,12 @@ def fingerprint(*extra):
             (Initiative.tags.through.objects.all(), "pk"),
             (District.objects.all(), "updated_at"),
             (Neighbourhood.objects.all(), "updated_at"),
+            # need words decide what a query's text selects (directori.needs)
+            (NeedWord.objects.all(), "updated_at"),
+            *(
+                (NeedWord._meta.get_field(name).remote_field.through.objects.all(), "pk")
+                for name in ("sectors", "families", "tags")
+            ),
             *extra,
         )
     ]

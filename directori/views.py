@@ -13,7 +13,7 @@ from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, org
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
 from .proposals import ProposalForm, over_limit
-from .selection import RADII, SORTS, Selection
+from .selection import SORTS, Selection
 from .versions import fingerprint
 
 PER_PAGE = 20
@@ -29,7 +29,6 @@ def directory(request):
         "page": page,
         "facets": facets,
         "sorts": [(key, label) for key, (_, label) in SORTS.items() if key != "distancia" or selection.near],
-        "radii": RADII,
         "relaxations": selection.relaxations() if not page.paginator.count else [],
         "without_near": selection.changed(near=None, radius=None).directory_url,
         "chips": selection.chips(facets),

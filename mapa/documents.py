@@ -45,6 +45,8 @@ def normalised(params):
     """The parameters that shape a document, sorted, with the box snapped to the grid (as text);
     features.BadParameter for a malformed box."""
     pairs = sorted((k, v) for k in PARAMS if k != "bbox" for v in params.getlist(k))
+    if "radi" not in params:  # a point alone sorts lists, it selects nothing: one document for all points
+        pairs = [(k, v) for k, v in pairs if k != "a_prop"]
     bbox = snap_bbox(parse_bbox(params.get("bbox")))
     if bbox:
         pairs.append(("bbox", ",".join(f"{v:.2f}" for v in bbox)))

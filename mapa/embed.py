@@ -16,12 +16,11 @@ from django.utils.translation import override
 
 from directori.selection import FILTERS, Selection
 
-from .models import Layer
+from .models import SELECTION_SLUG, Layer
 
 LIST_MODES = ("costat", "sota", "cap")
 BARCELONA = (41.3926, 2.1640)
 DEFAULT_ZOOM = 12
-SELECTION_LAYER = "seleccio"  # the selection drawn as a layer of its own (mapa.features.SelectionLayer)
 
 
 @dataclass
@@ -56,7 +55,7 @@ class EmbedOptions:
                 errors.append(_("%(param)s: “%(value)s” is not valid") % {"param": param, "value": value})
         # "a,b" from a link, or one value per checkbox from the builder's form
         wanted = [s.strip() for s in ",".join(params.getlist("capes")).split(",") if s.strip()]
-        known = set(Layer.objects.filter(slug__in=wanted).values_list("slug", flat=True)) | {SELECTION_LAYER}
+        known = set(Layer.objects.filter(slug__in=wanted).values_list("slug", flat=True)) | {SELECTION_SLUG}
         options.layers = [s for s in wanted if s in known]
         errors += [
             _("%(param)s: “%(slug)s” does not exist") % {"param": "capes", "slug": s}

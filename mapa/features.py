@@ -17,7 +17,7 @@ from directori.models import District, EssFamily, Initiative, Neighbourhood, Sec
 from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
 
-from .models import EconomicPole, HousingServiceLink, Layer
+from .models import SELECTION_SLUG, EconomicPole, HousingServiceLink, Layer
 
 PRECISION = 5
 SIMPLIFY = 0.00005  # degrees, about 5 m: invisible at city zoom, a fraction of the size
@@ -98,9 +98,9 @@ class SelectionLayer:
     geometry (as in the GeoJSON export), so the two always count the same. Not kept in the database:
     it exists for every URL."""
 
-    slug = "seleccio"
+    slug = SELECTION_SLUG
     kind = Layer.Kind.INITIATIVES
-    colour = "#8a1538"
+    colour = "#d84315"  # deep orange: no seeded layer or sector table uses it
     icon = ""
     shown_by_default = False
     located_only = False

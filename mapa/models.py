@@ -18,6 +18,8 @@ from directori.models.taxonomy import in_language
 from mapa.forms import EconomicPoleForm
 from sectors.models.pages import ICON_CHOICES
 
+SELECTION_SLUG = "seleccio"  # the address of the visitor's selection as a layer (mapa.features.SELECTION)
+
 
 class Layer(models.Model):
     class Kind(models.TextChoices):
@@ -74,7 +76,7 @@ class Layer(models.Model):
         return in_language(self, "name")
 
     def clean(self):
-        if self.slug == "seleccio":  # mapa.features.SELECTION's address
+        if self.slug == SELECTION_SLUG:
             raise ValidationError({"slug": _("“seleccio” is the address of the visitor's selection.")})
 
     located_only = True  # an initiatives layer draws points; the selection layer lists every match

@@ -20,12 +20,12 @@ from django.views.decorators.http import require_safe
 from csp.decorators import csp_replace
 
 from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
-from directori.selection import RADII, Selection
+from directori.selection import Selection
 
 from . import listing
 from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
-from .features import SELECTION, BadParameter, shape
+from .features import SELECTION, BadParameter, parse_bbox, shape
 from .maps import map_context
 from .models import Layer, MapEmbed
 
@@ -60,21 +60,30 @@ def layer_index(request):
     return cors(response)
 
 
-@require_safe
-def layer(request, slug):
+def _layer_and_problem(slug, params):
+    """(layer, error response or None) for a layer's document or list group: 404 for an unknown
+    layer, 400 for filter values that match nothing or a malformed box."""
     layer = SELECTION if slug == SELECTION.slug else Layer.objects.filter(slug=slug).first()
     if layer is None:
-        return error(
-            _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}, 404
-        )
-    params = request.GET
+        message = _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}
+        return None, error(message, 404)
     if problem := _unknown_filters(params):
-        return error(problem)
-    version = fingerprint()
+        return layer, error(problem)
     try:
-        key = document_key(layer, params, version)
+        parse_bbox(params.get("bbox"))
     except BadParameter as problem:
-        return error(problem)
+        return layer, error(problem)
+    return layer, None
+
+
+@require_safe
+def layer(request, slug):
+    params = request.GET
+    layer, problem = _layer_and_problem(slug, params)
+    if problem:
+        return problem
+    version = fingerprint()
+    key = document_key(layer, params, version)
     etag = f'"{key}"'
     headers = {
         "ETag": etag,
@@ -112,13 +121,9 @@ def _unknown_filters(params):
 def layer_list(request, slug):
     """One layer's group of the list beside the map, as HTML: map.js asks for it when a visitor
     switches on a layer the page did not list, so the list is rendered by one template only."""
-    layer = SELECTION if slug == SELECTION.slug else Layer.objects.filter(slug=slug).first()
-    if layer is None:
-        return error(
-            _("There is no map layer called “%(slug)s”; /mapa/capes/ lists them.") % {"slug": slug}, 404
-        )
-    if problem := _unknown_filters(request.GET):
-        return error(problem)
+    layer, problem = _layer_and_problem(slug, request.GET)
+    if problem:
+        return problem
     group = listing.group(layer, request.GET, Selection.from_params(request.GET))
     response = render(request, "mapa/includes/list_group.html", {"group": group})
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
@@ -139,14 +144,16 @@ def map_page(request):
         problems=problems,
         fill_viewport=True,
         filters_template="mapa/includes/filters.html",
-        radii=RADII,
         sectors=Sector.objects.all(),
         families=EssFamily.objects.all(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
         .select_related("district")
         .order_by("district__name", "name"),
         districts=District.objects.defer("geometry").order_by("name"),
-        all_layers=Layer.objects.all(),
+        hidden_params=options.selection.hidden_params("q", "sector", "familia", "districte", "barri", "radi"),
+        builder_hidden_params=options.selection.hidden_params("districte"),
+        builder_layers=context["map_config"]["layers"],  # every layer, the selection first when there is one
+        shown_layers={layer["slug"] for layer in context["map_config"]["layers"] if layer["shown"]},
         embed_code=options.iframe(request.build_absolute_uri("/")[:-1]),
         embed_url=options.url(),
         oembed_url=_oembed_link(request, request.get_full_path()),

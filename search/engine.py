@@ -31,11 +31,10 @@ from wagtail.search.backends import get_search_backend
 from core.models import HomePage
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.needs import interpret, starting_with
-from directori.text import fold
+from directori.text import fold, light_stem, words
 from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
 
 from .snippets import highlight
-from .text import light_stem, words
 
 logger = logging.getLogger(__name__)
 

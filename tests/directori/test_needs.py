@@ -115,7 +115,6 @@ def test_places_are_whole_names_taken_out_of_the_words(vocabulary, text, neighbo
 def test_a_neighbourhood_named_like_its_district_wins_and_knows_its_district(vocabulary):
     reading = interpret("roba Sants")
     assert reading.neighbourhoods == ["sants"]
-    assert reading.neighbourhood_districts["sants"] == "sants-montjuic"
     assert reading.place_names["sants-montjuic"] == "Sants-Montjuïc"
 
 

@@ -262,3 +262,48 @@ def test_the_directory_and_map_boxes_suggest_need_words(client, city, url):
     box = re.search(r'<input id="(?:directory|map)-q"[^>]*>', body).group(0)
     assert 'data-suggest="/ca/cerca/suggeriments/"' in box and 'list="' in box
     assert "/static/search/suggest.js" in body
+
+
+def test_a_need_word_added_in_the_admin_shows_at_once_on_the_map_and_in_the_exports(client, city):
+    from directori.models import NeedWord
+
+    assert client.get("/ca/mapa/capes/seleccio.geojson?q=xiribit").json()["features"] == []
+    word = NeedWord.objects.create(text="xiribit", language="ca")
+    word.sectors.set([Sector.objects.get(slug="agroecologia")])
+    in_sector = Initiative.objects.live().filter(sectors__slug="agroecologia").count()
+    assert len(client.get("/ca/mapa/capes/seleccio.geojson?q=xiribit").json()["features"]) == in_sector
+    rows = b"".join(client.get("/ca/directori/export.csv?q=xiribit").streaming_content).decode().splitlines()
+    assert len(rows) == in_sector + 1  # and its header
+
+
+def test_forgetting_the_point_forgets_the_distance_order(client, city):
+    body = html.unescape(client.get("/ca/directori/?a_prop=41.38,2.15&sector=cures").content.decode())
+    forget = re.search(r'<a href="([^"]+)">Oblida la meva posició', body).group(1)
+    assert "ordre" not in forget and "a_prop" not in forget and "sector=cures" in forget
+    assert "ignorat" not in html.unescape(client.get(forget).content.decode()).lower()
+
+
+def test_a_place_leaves_only_its_own_words(city):
+    from directori.models import Neighbourhood
+
+    name = Neighbourhood.objects.get(slug="sants").name
+    selection = Selection.from_params(QueryDict(urlencode({"q": f"forn de {name.lower()} a {name}"})))
+    assert selection.selected["barri"] == ["sants"] and selection.text == f"forn de {name.lower()}"
+
+
+def test_forms_on_the_map_keep_the_whole_selection(client, city):
+    query = "sector=cures&sector=habitatge&capa=mercat-social&familia=associacio&q=cures"
+    body = html.unescape(client.get(f"/ca/mapa/?{query}").content.decode())
+    filters = body.split("data-map-form")[1].split("</form>")[0]
+    assert '<input type="hidden" name="sector" value="habitatge">' in filters  # the select shows the first
+    assert '<input type="hidden" name="capa" value="mercat-social">' in filters
+    builder = body.split("data-embed-builder")[1].split("</form>")[0]
+    for hidden in ("q", "sector", "familia", "capa"):
+        assert f'<input type="hidden" name="{hidden}"' in builder, hidden
+    assert re.search(r'name="capes" value="seleccio" checked>\s*La teva selecció', builder)
+
+
+def test_a_bad_box_on_a_layers_list_is_a_400(client, city):
+    for url in ("/ca/mapa/capes/seleccio/llista/?bbox=abc", "/ca/mapa/capes/seleccio/llista/?bbox=1,2"):
+        response = client.get(url)
+        assert response.status_code == 400 and "bbox" in response.json()["error"]

@@ -21,7 +21,7 @@
             form.appendChild(field);
           }
           field.value = position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4);
-          form.submit();
+          form.requestSubmit();  // through the form's own submit handlers (the map drops empty fields)
         },
         function () { if (status) status.textContent = button.dataset.refused || ""; }
       );
