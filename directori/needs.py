@@ -145,8 +145,8 @@ def fingerprint():
     ]
     aggregates = [("COUNT(*)", m) for m in tables] + [("MAX(updated_at)", NeedWord)]
     aggregates += [("MAX(id)", m) for m in tables[1:]] + [
-        ("MAX(updated_at)", m) for m in (District, Neighbourhood)
-    ]
+        (aggregate, m) for m in (District, Neighbourhood) for aggregate in ("COUNT(*)", "MAX(updated_at)")
+    ]  # counts too: a deleted area must leave the vocabulary
     columns = ", ".join(f"(SELECT {a} FROM {m._meta.db_table})" for a, m in aggregates)  # noqa: S608  (no values)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {columns}")  # noqa: S608  (our aggregates and table names, no values)

@@ -161,3 +161,13 @@ def test_near_a_point_the_selection_lists_the_nearest_first_with_distances(clien
     assert '<input type="hidden" name="a_prop" value="41.4036,2.1744">' in body
     english = html.unescape(client.get("/en/mapa/?a_prop=41.4036,2.1744&radi=2000").content.decode())
     assert re.search(r'<span class="map-distance">1\.\d km</span>', english)
+
+
+def test_the_page_says_whether_the_list_holds_everything(client, monkeypatch):
+    from mapa import listing
+
+    claim = "Tot el que hi ha al mapa també és a la llista."
+    assert claim in client.get("/ca/mapa/").content.decode()
+    monkeypatch.setattr(listing, "LIST_LIMIT", 2)  # the demo's layers hold more than that
+    body = client.get("/ca/mapa/").content.decode()
+    assert claim not in body and "La llista mostra les primeres 2 de cada capa" in body
