@@ -1,11 +1,13 @@
 """Browser tests: Debian's Chromium driven by Playwright for Python. Never a downloaded browser."""
 
+import contextlib
 import os
 import shutil
 
 from django.db import connections
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from directori.models import EssFamily, Initiative, Sector
 from tests.conftest import require
@@ -65,6 +67,16 @@ def page(chromium, live_server):
         "request", lambda r: None if r.url.startswith(live_server.url) else tab.remote_requests.append(r.url)
     )
     yield tab
+    close(context)
+
+
+def close(context):
+    """Close a browser context once its pages have no request in flight: a request the server is
+    still answering (a map page's layers, say) holds locks in the test database, and the flush that
+    follows a transactional test would deadlock with it on PostgreSQL."""
+    for tab in context.pages:
+        with contextlib.suppress(PlaywrightTimeoutError):  # one that never settles closes anyway
+            tab.wait_for_load_state("networkidle", timeout=15_000)
     context.close()
 
 

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directori.models import Initiative
+from tests.browser.conftest import close
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -65,7 +66,7 @@ def test_visitor_near_me_sees_the_nearest_first_with_distances(providers, chromi
     with page.expect_navigation():
         page.get_by_role("button", name="Aplica els filtres").click()
     expect(page.locator(".results h3")).to_have_count(2)  # the two in Gràcia
-    context.close()
+    close(context)
 
 
 def test_zero_results_lead_to_results(providers, page):

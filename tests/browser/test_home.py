@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directori.models import EssFamily, Initiative
+from tests.browser.conftest import close
 
 # serialized_rollback: Wagtail's root page and default groups come from migrations, which a
 # transactional test's flush would otherwise erase for the tests after it.
@@ -50,7 +51,7 @@ def test_home_page_fits_a_phone_screen(seeded, chromium, live_server):
     assert (
         phone.get_by_role("navigation", name="Principal").get_by_role("link", name="Directori").is_visible()
     )
-    context.close()
+    close(context)
 
 
 def test_visitor_searches_by_need_from_the_home_page(seeded, page):
@@ -81,6 +82,8 @@ def test_visitor_goes_from_the_home_page_to_the_map(seeded, page):
     page.goto("/ca/")
     page.get_by_role("link", name="Mira el mapa").click()
     expect(page).to_have_url(re.compile(r"/ca/mapa/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mapa")
+    expect(page.get_by_role("region", name="Mapa", exact=True)).to_be_visible()
 
 
 def test_home_page_search_box_is_above_the_fold_on_a_phone(seeded, chromium, live_server):
@@ -95,4 +98,4 @@ def test_home_page_search_box_is_above_the_fold_on_a_phone(seeded, chromium, liv
         assert place["y"] + place["height"] <= 844, f"the {what} is below the fold: {place}"
     assert box["width"] >= 200, "the box is wide enough to type in"
     assert phone.get_by_role("link", name="Mira el mapa").is_visible()
-    context.close()
+    close(context)

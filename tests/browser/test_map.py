@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from directori.models import Sector
 from mapa.models import Layer
+from tests.browser.conftest import close
 from tests.mapa.factories import market_layer
 
 NASTY = "<img src=x onerror=alert(1)>Botiga"  # a name typed by someone: shown as text, never run
@@ -95,7 +96,7 @@ def test_a_district_page_on_another_origin_embeds_the_map(map_data, district_sit
     assert dialogs == []
 
     assert set(hosts) <= {"127.0.0.1", "localhost"}, hosts
-    context.close()
+    close(context)
 
 
 @pytest.fixture
@@ -190,7 +191,7 @@ def test_a_phone_switches_between_the_map_and_the_list(map_page_data, chromium, 
     expect(page.locator(".map-frame")).to_be_visible()  # back on the map, with the popup
     expect(page.locator(".leaflet-popup-content")).to_contain_text("Cistella Vila de Gràcia")
     assert errors == []
-    context.close()
+    close(context)
 
 
 def test_the_keyboard_reaches_a_marker_from_the_list_and_escape_comes_back(map_page_data, page):
@@ -251,4 +252,4 @@ def test_near_me_reloads_around_the_visitor_with_a_named_marker(map_page_data, c
     assert urlsplit(page.url).query == "districte=gracia&a_prop=41.402%2C2.157&radi=500"  # no empty fields
     expect(selection.get_by_role("link", name="Botiga del Poblenou")).to_have_count(0)
     assert errors == []
-    context.close()
+    close(context)
