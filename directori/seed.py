@@ -150,7 +150,9 @@ EXAMPLE_COUNT = 300
 SOURCE = "demo"
 
 
-def run(command):
+def seed_vocabularies():
+    """The domain's ESS families and sectors, and the need words that point to them (idempotent:
+    existing rows are left as staff edited them). Returns how many need words were new."""
     for slug, name, name_es, name_en in FAMILIES:
         EssFamily.objects.get_or_create(
             slug=slug, defaults={"name": name, "name_es": name_es, "name_en": name_en}
@@ -159,7 +161,11 @@ def run(command):
         Sector.objects.get_or_create(
             slug=slug, defaults={"code": code, "name": name, "name_es": name_es, "name_en": name_en}
         )
-    words = seed_need_words()
+    return seed_need_words()
+
+
+def run(command):
+    words = seed_vocabularies()
     command.stdout.write(f"directori: need words ({words} new)")
     neighbourhoods = list(Neighbourhood.objects.order_by("code"))
     if not neighbourhoods:

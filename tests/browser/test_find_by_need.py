@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directori.models import EssFamily, Initiative, Neighbourhood, Sector
-from directori.seed import FAMILIES, SECTORS
-from directori.vocabulary import seed_need_words
+from directori.seed import seed_vocabularies
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,15 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def providers_by_need(boundaries, settings):
     settings.TILES_URL = "/static/no-tiles/{z}/{x}/{y}.png"  # no tiles here: the map works without
-    for slug, name, name_es, name_en in FAMILIES:
-        EssFamily.objects.get_or_create(
-            slug=slug, defaults={"name": name, "name_es": name_es, "name_en": name_en}
-        )
-    for slug, code, name, name_es, name_en in SECTORS:
-        Sector.objects.get_or_create(
-            slug=slug, defaults={"code": code, "name": name, "name_es": name_es, "name_en": name_en}
-        )
-    seed_need_words()
+    seed_vocabularies()
     for name, description, sector, family, neighbourhood in (
         (
             "L'Hort de Sants",

@@ -15,8 +15,8 @@ from directori.boundaries import save_boundaries
 from directori.importing import update_search_index
 from directori.models import EssFamily, Initiative, LayerTag, NeedWord, Neighbourhood, Sector
 from directori.placement import place_initiatives
-from directori.seed import FAMILIES, SECTORS
-from directori.vocabulary import COOPERATIVES, seed_need_words
+from directori.seed import seed_vocabularies
+from directori.vocabulary import COOPERATIVES
 from tests.conftest import open_data_boundaries
 
 pytestmark = pytest.mark.django_db
@@ -271,15 +271,7 @@ def directory(django_db_setup, django_db_blocker):
     """The directory above, built once for the module inside a transaction rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
         save_boundaries(open_data_boundaries())
-        for slug, name, name_es, name_en in FAMILIES:
-            EssFamily.objects.get_or_create(
-                slug=slug, defaults={"name": name, "name_es": name_es, "name_en": name_en}
-            )
-        for slug, code, name, name_es, name_en in SECTORS:
-            Sector.objects.get_or_create(
-                slug=slug, defaults={"code": code, "name": name, "name_es": name_es, "name_en": name_en}
-            )
-        seed_need_words()
+        seed_vocabularies()
         ids = []
         for name, description, sector, family, neighbourhood, tags in DIRECTORY:
             point = Neighbourhood.objects.get(name=neighbourhood).geometry.representative_point()
