@@ -7,7 +7,8 @@ approve). The group belongs to the table (`SectorPage.editor_group`), not to its
 every way a table comes to be (the admin's create and translate views, `add_child` or `copy` in a
 shell, the seed) gives it its group (the admin's copy view refuses tables: see wagtail_hooks); the model keeps the group out of revisions and copies
 (`SectorPage.with_content_json`, `exclude_fields_in_copy`), so publishing an older revision or copying
-a table can never clear it or share another table's.
+a table can never clear it or share another table's. A deleted table's group stays (its members are
+people to keep); the next table of the same sector takes it back (`_orphan_group`).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -34,7 +35,7 @@ def sync_table_group(page):
     )
     group = next((p.editor_group for p in translations if p.editor_group_id), None)
     if group is None:  # a new table: a group of its own, never another table's
-        group = Group.objects.create(name=_free_name(f"Taula sectorial: {page.sector.name}"))
+        group = _orphan_group(page.sector) or Group.objects.create(name=_free_name(_group_name(page.sector)))
     group.permissions.add(
         *Permission.objects.filter(
             content_type__app_label__in=("wagtailadmin", "simple_translation"),
@@ -62,6 +63,21 @@ def give_table_its_group(sender, instance, created, raw=False, **kwargs):
     its group, gets its editors' rights (fixtures, `raw`, are left as they are)."""
     if not raw and (created or instance.editor_group_id is None):
         sync_table_group(instance)
+
+
+def _group_name(sector):
+    return f"Taula sectorial: {sector.name}"
+
+
+def _orphan_group(sector):
+    """The group a deleted table of this sector left behind (it holds no table), so that a new table
+    of the sector gets its members and collection back instead of an empty `… (2)` beside them."""
+    from .models import SectorPage
+
+    held = SectorPage.objects.exclude(editor_group=None).values("editor_group")
+    name = _group_name(sector)
+    orphans = Group.objects.filter(name__startswith=name).exclude(pk__in=held)
+    return next((g for g in orphans.order_by("pk") if g.name == name or g.name.startswith(f"{name} (")), None)
 
 
 def _free_name(name):

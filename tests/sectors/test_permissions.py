@@ -223,14 +223,16 @@ class TablePermissionsTest(SeededSiteTestCase):
 
         index = SectorIndexPage.objects.get(locale__language_code="ca")
         circular = Sector.objects.get(slug="economia-circular")
-        Group.objects.create(name=f"Taula sectorial: {circular.name}")  # a name already taken
+        taken = self.table_b.editor_group  # another table's group holds the name (a renamed sector)
+        taken.name = f"Taula sectorial: {circular.name}"
+        taken.save()
         new_table = index.add_child(
             instance=SectorPage(title="Taula d'economia circular", slug="circular", sector=circular)
         )
         new_table.refresh_from_db()
         assert new_table.editor_group.name == f"Taula sectorial: {circular.name} (2)"
         assert not new_table.editor_group.user_set.exists()
-        self.login(self.member_a)
+        self.login(self.member_b)
         self.assertRefused(self.client.get(f"/admin/pages/{new_table.pk}/edit/"))
 
         self.login(get_user_model().objects.get(username="admin"))
@@ -310,6 +312,27 @@ class TablePermissionsTest(SeededSiteTestCase):
         revision.publish()
         assert SectorPage.objects.get(pk=page.pk).editor_group == group
         assert Group.objects.filter(name__startswith=f"{PREFIX}{self.circular.name}").count() == 1
+
+    def test_a_new_table_of_a_deleted_tables_sector_takes_back_its_group_and_members(self):
+        """Deleting a table and making another for its sector must not leave the members in a group
+        that edits nothing beside an empty `… (2)` (the drift the merging migration repaired)."""
+        page = self.index.add_child(
+            instance=SectorPage(title="Taula circular", slug="circular", sector=self.circular)
+        )
+        page.save_revision().publish()
+        group = self.assertTableGroup(page)
+        member = get_user_model().objects.create(username="membre-circular")
+        member.groups.add(group)
+        page.delete()
+
+        again = self.index.add_child(
+            instance=SectorPage(title="Taula circular", slug="circular-2", sector=self.circular)
+        )
+        again.save_revision().publish()
+        assert self.assertTableGroup(again) == group
+        assert Group.objects.filter(name__startswith=f"{PREFIX}{self.circular.name}").count() == 1
+        self.client.force_login(member)
+        assert self.client.get(f"/admin/pages/{again.pk}/edit/").status_code == 200
 
     def test_the_admin_refuses_to_copy_a_table_with_a_message(self):
         """One sector, one table, and the copy form cannot change the sector: a copy could never be
