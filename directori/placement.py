@@ -137,14 +137,16 @@ def place_initiatives(queryset=None, batch_size=2000):
         districts[has_point], neighbourhoods[has_point] = index.locate(lons[has_point], lats[has_point])
     outside = has_point & (districts == 0) & (not index.empty)
 
-    changed = []
+    # One UPDATE per placement (a neighbourhood, outside the city, or none: a few dozen at most)
+    # rather than bulk_update's CASE expression per row, which took minutes for a large import.
+    changed = {}
     for i, row in enumerate(rows):
         new = (int(districts[i]) or None, int(neighbourhoods[i]) or None, bool(outside[i]))
         if new != tuple(row[3:]):
-            changed.append(
-                Initiative(id=int(ids[i]), district_id=new[0], neighbourhood_id=new[1], outside_city=new[2])
+            changed.setdefault(new, []).append(int(ids[i]))
+    for (district, neighbourhood, outside_city), pks in changed.items():
+        for start in range(0, len(pks), batch_size):
+            Initiative.objects.filter(pk__in=pks[start : start + batch_size]).update(
+                district_id=district, neighbourhood_id=neighbourhood, outside_city=outside_city
             )
-    Initiative.objects.bulk_update(
-        changed, ["district", "neighbourhood", "outside_city"], batch_size=batch_size
-    )
-    return len(changed)
+    return sum(len(pks) for pks in changed.values())
