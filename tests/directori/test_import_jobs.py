@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.utils import translation
+from django.utils.html import escape
 
 import pytest
 from django_tasks_db.management.commands.db_worker import Worker
@@ -280,6 +282,27 @@ def test_one_import_per_source_at_a_time(tmp_path, english):
     assert Initiative.objects.count() == 1
 
 
+def worker_command(*options):
+    return [sys.executable, "manage.py", "db_worker", "--backend", "imports", *options]
+
+
+def worker_options():
+    """How to start `manage.py db_worker` in its own process on this test's database."""
+    db = connection.settings_dict
+    url = (
+        f"sqlite:///{db['NAME']}"
+        if connection.vendor == "sqlite"
+        else f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "IMPORT_UPLOAD_DIR": str(settings.IMPORT_UPLOAD_DIR),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
+    return {"cwd": settings.BASE_DIR, "env": env}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
     """`manage.py db_worker` in its own process picks the queued check up from the database."""
@@ -287,23 +310,94 @@ def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
         "/admin/directori/import/",
         {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
     )
-    db = connection.settings_dict
-    url = (
-        f"sqlite:///{db['NAME']}"
-        if connection.vendor == "sqlite"
-        else f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    )
-    env = {**os.environ, "DATABASE_URL": url, "IMPORT_UPLOAD_DIR": str(settings.IMPORT_UPLOAD_DIR)}
-    subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--backend", "imports", "--batch"],
-        cwd=settings.BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-        check=True,
-        timeout=120,
-    )
+    subprocess.run(worker_command("--batch"), **worker_options(), check=True, timeout=120)
     job = ImportJob.objects.get()
     assert job.status == "checked", job.error
     assert job.report["committable"] and job.report["rejected"] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_whose_worker_was_killed_fails_and_can_be_started_again(moderator, settings):
+    """`kill -9` of the worker mid-import (or systemd's TimeoutStopSec on a restart): once its
+    heartbeat is stale, reading the import pages records the job as failed, with its reason, and
+    removes the upload; nothing was saved, and the staff member uploads the file again."""
+    ContentType.objects.clear_cache()  # see test_one_import_per_source_at_a_time
+    rows = 8_000
+    job = ImportJob.objects.create(file_name="e.csv", source="xes", mapping=MAPPING, status="checked")
+    job.folder.mkdir(parents=True)
+    job.data_path.write_text("id,Nom\n" + "".join(f"A{i},Iniciativa {i}\n" for i in range(rows)))
+    moderator.post(f"/admin/directori/import/{job.pk}/")
+    worker = subprocess.Popen(worker_command(), **worker_options())
+    try:
+        deadline = time.monotonic() + 120
+        while job.read_progress()["phase"] != "writing" and worker.poll() is None:
+            assert time.monotonic() < deadline, "the worker never started writing"
+            time.sleep(0.05)
+    finally:
+        worker.kill()  # SIGKILL: no clean-up of any kind
+        worker.wait()
+    job.refresh_from_db()
+    assert job.status == "importing" and job.read_progress()["done"] < rows, "killed mid-import"
+
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert 'http-equiv="refresh"' in page, "a heartbeat within the last minute: still running"
+
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.05  # six missed beats: 0.3 s
+    time.sleep(0.5)
+    moderator.get("/admin/directori/import/")  # the import page notices, no command needed
+    job.refresh_from_db()
+    assert job.status == "failed" and job.error == (
+        "S'ha interromput la importació: no s'ha desat res. Torna a pujar el fitxer per tornar-ho a provar."
+    )
+    assert not job.folder.exists(), "the upload is removed"
+    assert not Initiative.objects.exists(), "its transaction was rolled back"
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert escape(job.error) in page and 'http-equiv="refresh"' not in page and "<progress" not in page
+
+    response = moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
+    )
+    assert response.status_code == 302 and run_queued_tasks() == 1
+    assert ImportJob.objects.get(pk=response.url.split("/")[-2]).status == "checked"
+
+
+@pytest.mark.django_db
+def test_a_queued_step_waits_for_a_worker_however_long(moderator, settings, tmp_path):
+    """No worker running is not an interruption: the job waits in the queue, its page refreshing."""
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.01
+    moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
+    )
+    time.sleep(0.1)
+    job = ImportJob.objects.get()
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    job.refresh_from_db()
+    assert job.status == "checking" and 'http-equiv="refresh"' in page and job.data_path.exists()
+
+
+@pytest.mark.django_db
+def test_an_interrupted_undo_can_be_undone_again(moderator, settings, tmp_path):
+    """An undo whose worker died left the import as it was: it is done again, and undoable."""
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Primera\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    job = ImportJob.objects.get()
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    result = DBTaskResult.objects.get()
+    result.claim("killed-worker")  # a worker took it, then died without a word
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.01
+    time.sleep(0.1)
+    response = moderator.get(f"/admin/directori/import/{job.pk}/undo/")
+    assert response.status_code == 200, "confirmation, not 409"
+    job.refresh_from_db()
+    assert job.status == "done" and job.error.startswith("Desfer s'ha interromput")
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == "undone" and not job.error
+    assert Initiative.objects.get().archived_at is not None
 
 
 @pytest.fixture
