@@ -175,6 +175,7 @@ class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     merged: int = 0
     outside_city: int = 0
     rejections: list[Rejection] = field(default_factory=list)
@@ -183,12 +184,14 @@ class ImportReport:
     def summary(self):
         state = _("written") if self.written else _("nothing written")
         return _(
-            "%(rows)s rows read: %(created)s initiatives created, %(updated)s updated, %(merged)s rows merged "
-            "into an earlier row with the same id, %(rejected)s rejected, %(outside)s outside the city (%(state)s)"
+            "%(rows)s rows read: %(created)s initiatives created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(merged)s rows merged into an earlier row with the same id, %(rejected)s rejected, "
+            "%(outside)s outside the city (%(state)s)"
         ) % {
             "rows": self.rows,
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "merged": self.merged,
             "rejected": len(self.rejections),
             "outside": self.outside_city,
@@ -722,6 +725,10 @@ class _Writer:
 
     With `draft`, new initiatives are created unpublished and a live one gets the imported values as
     a new draft revision (its public version is untouched); without it, the values are published.
+
+    A row whose values are those already stored (compared with the initiatives the chunk reads
+    anyway: no query more) is unchanged: nothing is written for it, not even a revision, so that
+    re-importing the same file changes nothing and leaves an earlier import undoable.
     """
 
     def __init__(self, mapping, writes_points, draft, report, job):
@@ -739,21 +746,29 @@ class _Writer:
                 )
             )
         }
-        previous, was_live = {}, {i.pk: i.live for i in existing.values()}
-        if self.job:  # the state before the import, as a revision, where the latest one is not it
-            unrevised = [
-                i
-                for i in existing.values()
-                if not (draft and i.live) and (i.latest_revision_id is None or i.has_unpublished_changes)
-            ]
-            for initiative, revision in zip(unrevised, save_revisions(unrevised, None), strict=True):
-                initiative.latest_revision_id = revision.pk
-            previous = {i.pk: i.latest_revision_id for i in existing.values()}
-        new, updated, drafted, relations = [], [], [], []
+        changes, unchanged = [], []
         for row in rows:
             values = dict(row.values)
             terms = {name: values.pop(name) for name in LIST_FIELDS if name in values}
             initiative = existing.get(values["external_id"])
+            if initiative is not None and self.is_unchanged(initiative, values, terms, row):
+                unchanged.append(initiative.pk)
+            else:
+                changes.append((row, initiative, values, terms))
+        self.report.unchanged += len(unchanged)
+        changed = [initiative for _, initiative, _, _ in changes if initiative is not None]
+        previous, was_live = {}, {i.pk: i.live for i in changed}
+        if self.job:  # the state before the import, as a revision, where the latest one is not it
+            unrevised = [
+                i
+                for i in changed
+                if not (draft and i.live) and (i.latest_revision_id is None or i.has_unpublished_changes)
+            ]
+            for initiative, revision in zip(unrevised, save_revisions(unrevised, None), strict=True):
+                initiative.latest_revision_id = revision.pk
+            previous = {i.pk: i.latest_revision_id for i in changed}
+        new, updated, drafted, relations = [], [], [], []
+        for row, initiative, values, terms in changes:
             if initiative is None:
                 initiative = Initiative(source=mapping.source, live=not draft, has_unpublished_changes=draft)
                 new.append(initiative)
@@ -806,7 +821,9 @@ class _Writer:
 
         touched = [i.pk for i, _ in written]
         place_initiatives(Initiative.objects.filter(pk__in=touched))
-        self.report.outside_city += Initiative.objects.filter(pk__in=touched, outside_city=True).count()
+        self.report.outside_city += Initiative.objects.filter(
+            pk__in=touched + unchanged, outside_city=True
+        ).count()
         if self.job is None:  # a dry run: rolled back, nothing to index or revise
             return
         objects = update_indexes(touched)
@@ -836,6 +853,24 @@ class _Writer:
                 for i in drafted
             ],
             batch_size=BATCH,
+        )
+
+    def is_unchanged(self, initiative, values, terms, row):
+        """Whether writing the row would store what the initiative already is: the same values, point,
+        sectors and tags, and already published (or, for a draft import, with no draft pending)."""
+        if self.draft and not initiative.live:
+            pass  # stays a draft either way
+        elif not initiative.live or initiative.has_unpublished_changes:
+            return False  # publishing it, or replacing a pending draft, is a change
+        for name, value in values.items():
+            stored = initiative.family_id if name == "family" else getattr(initiative, name)
+            if stored != (value.pk if name == "family" and value else value):
+                return False
+        if self.writes_points and (initiative.longitude, initiative.latitude) != (row.x, row.y):
+            return False
+        return all(  # the prefetched relations: no query
+            {term.pk for term in getattr(initiative, name).all()} == {term.pk for term in chosen}
+            for name, chosen in terms.items()
         )
 
 

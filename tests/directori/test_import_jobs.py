@@ -169,6 +169,33 @@ def test_undo_unpublishes_what_the_import_published(moderator, tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_row_reimported_unchanged_is_no_edit_after_the_first_import(moderator, tmp_path):
+    """Import A, then B of the same source with one row as A left it: B reports it unchanged and
+    writes no revision of it, so undoing A still restores it (and leaves the two B changed)."""
+    for n in (1, 2, 3):
+        Initiative.objects.create(name=f"Original {n}", source="xes", external_id=f"A{n}")
+    path_a, path_b = tmp_path / "a.csv", tmp_path / "b.csv"
+    path_a.write_text("id,Nom\nA1,Primera\nA2,Segona\nA3,Tercera\n")
+    path_b.write_text("id,Nom\nA1,Primera bis\nA2,Segona bis\nA3,Tercera\n")
+    run_import(path_a, Mapping.from_toml(MAPPING))
+    third = Initiative.objects.get(external_id="A3")
+    revisions = third.revisions.count()
+    with translation.override("ca"):
+        summary = run_import(path_b, Mapping.from_toml(MAPPING)).summary()
+    assert "0 iniciatives creades, 2 actualitzades, 1 sense canvis" in summary
+    assert third.revisions.count() == revisions
+
+    job_a = ImportJob.objects.order_by("created_at").first()
+    moderator.post(f"/admin/directori/import/{job_a.pk}/undo/")
+    assert run_queued_tasks() == 1
+    job_a.refresh_from_db()
+    assert job_a.report["undo"] == {"restored": 1, "archived": 0, "skipped": 2}
+    third.refresh_from_db()
+    assert third.name == "Original 3"
+    assert Initiative.objects.get(external_id="A1").name == "Primera bis"
+
+
+@pytest.mark.django_db
 def test_who_may_undo_an_import(client, tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("id,Nom\nA1,Primera\n")
