@@ -255,10 +255,79 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path, english):
 
 @pytest.mark.django_db
 def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch, english):
-    monkeypatch.setattr(importing, "XLSX_MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 1000)
     sheet = xlsx(tmp_path / "big.xlsx", "".join(f"<c><v>{i}</v></c>" for i in range(500)))
-    with pytest.raises(ImportFileError, match="unpacks to"):
+    with pytest.raises(ImportFileError, match="too large to read safely"):
         run_import(sheet, Mapping.from_toml(MAPPING))
+
+
+SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def workbook(path, texts, rows):
+    """A readable workbook as Excel writes it: `rows` of indices into `texts`, its shared strings."""
+    rels = f'<Relationships xmlns="{PACKAGE}/relationships">{{}}</Relationships>'
+    link = '<Relationship Id="{}" Type="' + RELATIONSHIPS + '/{}" Target="{}"/>'
+    cells = "".join("<row>" + "".join(f'<c t="s"><v>{i}</v></c>' for i in row) + "</row>" for row in rows)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{PACKAGE}/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{OFFICE}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/sheet.xml" ContentType="{OFFICE}.worksheet+xml"/>'
+            f'<Override PartName="/xl/texts.xml" ContentType="{OFFICE}.sharedStrings+xml"/></Types>',
+        )
+        archive.writestr("_rels/.rels", rels.format(link.format("r1", "officeDocument", "xl/workbook.xml")))
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{SPREADSHEET}" xmlns:r="{RELATIONSHIPS}"><sheets>'
+            '<sheet name="Full" sheetId="1" r:id="r1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            rels.format(
+                link.format("r1", "worksheet", "sheet.xml") + link.format("r2", "sharedStrings", "texts.xml")
+            ),
+        )
+        archive.writestr(
+            "xl/sheet.xml", f'<worksheet xmlns="{SPREADSHEET}"><sheetData>{cells}</sheetData></worksheet>'
+        )
+        strings = "".join(f"<si><t>{text}</t></si>" for text in texts)
+        archive.writestr("xl/texts.xml", f'<sst xmlns="{SPREADSHEET}">{strings}</sst>')
+    return path
+
+
+@pytest.mark.django_db
+def test_the_parts_of_a_workbook_are_capped_together_its_texts_weighing_most(tmp_path, monkeypatch, english):
+    """Each part under any per-part cap, together too much: a 250 MB shared text and a 250 MB cell
+    took the worker to 1 GB. Here in small: the texts (read whole, many short ones costing 7 times
+    their size) count for more than the sheet's cells, which are read row by row."""
+    texts = ["id", "Nom", *(f"A{i}" for i in range(300)), *(f"Iniciativa {i}" for i in range(300))]
+    path = workbook(tmp_path / "e.xlsx", texts, [(0, 1), *((2 + i, 302 + i) for i in range(300))])
+    with zipfile.ZipFile(path) as archive:  # the texts' part, found by its content type whatever its name
+        texts = archive.getinfo("xl/texts.xml").file_size
+        total = sum(member.file_size for member in archive.infolist())
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts)
+    assert run_import(path, Mapping.from_toml(MAPPING)).created == 300  # just fits
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts - 1)
+    with pytest.raises(
+        ImportFileError, match=r"e.xlsx: the workbook is too large to read safely \(it unpacks"
+    ):
+        run_import(path, Mapping.from_toml(MAPPING))
+
+
+@pytest.mark.django_db
+def test_a_cell_longer_than_a_spreadsheet_allows_is_refused(tmp_path, english):
+    """Excel's limit is 32,767 characters: the longest a real cell holds, refused before any copy."""
+    path = workbook(
+        tmp_path / "e.xlsx", ["id", "Nom", "A1", "x" * 32_767, "A2", "y" * 32_768], [(0, 1), (2, 3), (4, 5)]
+    )
+    with pytest.raises(ImportFileError, match="line 3: a cell holds more than 32767 characters"):
+        run_import(path, Mapping.from_toml(MAPPING))
+    assert not Initiative.objects.exists()
 
 
 @pytest.mark.django_db
