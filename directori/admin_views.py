@@ -75,7 +75,7 @@ def import_initiatives(request):
     """The upload form and the latest imports; a valid upload becomes a job checked in the background."""
     if not can_import(request.user):
         raise PermissionDenied
-    ImportJob.remove_expired_uploads()
+    ImportJob.clean_up()
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["data_file"]
@@ -92,7 +92,8 @@ def import_initiatives(request):
         with open(job.data_path, "wb") as stored:
             for piece in upload.chunks():
                 stored.write(piece)
-        check_import.enqueue(str(job.pk))
+        job.task_id = check_import.enqueue(str(job.pk)).id
+        job.save(update_fields=["task_id"])
         return redirect("directori_import_job", job.pk)
     jobs = ImportJob.objects.select_related("user")[:20]
     return render(request, "directori/admin/import.html", {"form": form, "jobs": jobs})
@@ -104,15 +105,16 @@ def import_job(request, pk):
     if not can_import(request.user):
         raise PermissionDenied
     job = get_object_or_404(ImportJob, pk=pk)
+    job.fail_if_interrupted()
     if request.method == "POST":
         if job.status != ImportJob.Status.CHECKED or not job.data_path.exists():
             error = _("That import was already committed or has expired; upload the file again.")
             return render(
                 request, "directori/admin/import_job.html", {"job": job, "error": error}, status=409
             )
-        job.status = ImportJob.Status.IMPORTING
-        job.save(update_fields=["status"])
-        commit_import.enqueue(str(job.pk))
+        # Queued and recorded in the request's one transaction: the worker sees both or neither.
+        job.status, job.task_id = ImportJob.Status.IMPORTING, commit_import.enqueue(str(job.pk)).id
+        job.save(update_fields=["status", "task_id"])
         return redirect("directori_import_job", job.pk)
     context = {"job": job, "progress": job.read_progress(), "can_undo": can_undo(request.user)}
     return render(request, "directori/admin/import_job.html", context)
@@ -123,12 +125,13 @@ def undo_import(request, pk):
     if not can_undo(request.user):
         raise PermissionDenied
     job = get_object_or_404(ImportJob, pk=pk)
+    job.fail_if_interrupted()
     if job.status != ImportJob.Status.DONE:
         error = _("Only a finished import can be undone.")
         return render(request, "directori/admin/import_job.html", {"job": job, "error": error}, status=409)
     if request.method == "POST":
-        job.status = ImportJob.Status.UNDOING
-        job.save(update_fields=["status"])
-        undo_whole_import.enqueue(str(job.pk))
+        job.status, job.error = ImportJob.Status.UNDOING, ""
+        job.task_id = undo_whole_import.enqueue(str(job.pk)).id
+        job.save(update_fields=["status", "error", "task_id"])
         return redirect("directori_import_job", job.pk)
     return render(request, "directori/admin/import_undo.html", {"job": job, "rows": job.rows.count()})

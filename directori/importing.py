@@ -175,6 +175,7 @@ class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     merged: int = 0
     outside_city: int = 0
     rejections: list[Rejection] = field(default_factory=list)
@@ -183,12 +184,14 @@ class ImportReport:
     def summary(self):
         state = _("written") if self.written else _("nothing written")
         return _(
-            "%(rows)s rows read: %(created)s initiatives created, %(updated)s updated, %(merged)s rows merged "
-            "into an earlier row with the same id, %(rejected)s rejected, %(outside)s outside the city (%(state)s)"
+            "%(rows)s rows read: %(created)s initiatives created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(merged)s rows merged into an earlier row with the same id, %(rejected)s rejected, "
+            "%(outside)s outside the city (%(state)s)"
         ) % {
             "rows": self.rows,
             "created": self.created,
             "updated": self.updated,
+            "unchanged": self.unchanged,
             "merged": self.merged,
             "rejected": len(self.rejections),
             "outside": self.outside_city,
@@ -237,34 +240,61 @@ def decode(raw, encoding="auto"):
 
 # An XLSX file is a zip: these bounds are checked on its directory before any XML is read, so that a
 # small file that unpacks to gigabytes (a "zip bomb", or one huge cell) is refused in a millisecond.
-XLSX_MAX_MEMBER_BYTES = 256 * 1024 * 1024
+# Reading costs memory: up to twice the unpacked size of the parts (a huge cell is held twice), and
+# the shared strings (every distinct text of the workbook, read whole) up to 7 times theirs when they
+# are many short ones. That estimate, over every part, is bounded: any workbook is read within ~500 MB
+# (measured: ~700 MB peak for the process), while 100,000 real rows (a sheet of ~120 MB) pass.
+XLSX_MAX_READ_BYTES = 480 * 1024 * 1024
+XLSX_SHARED_STRINGS_COST = 7  # times their size; every other part: 2
 XLSX_MAX_RATIO = 100
+# Excel's own limit: a longer cell was not written by a spreadsheet.
+XLSX_MAX_CELL_CHARACTERS = 32_767
 
 
 def check_file(path):
-    """Refuse, before reading, an XLSX whose sheets or shared strings would unpack too large or too
+    """Refuse, before reading, an XLSX whose parts would take too much memory to read, or are too
     compressed to be real data."""
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         return
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
+            _check_xlsx_parts(path, archive.infolist(), _shared_strings_part(archive))
+    except (zipfile.BadZipFile, OSError, KeyError):
         raise ImportFileError(_("%(name)s: not a readable XLSX workbook") % {"name": path.name}) from None
-    for member in members:
-        if not member.filename.startswith("xl/"):
-            continue
-        if member.file_size > XLSX_MAX_MEMBER_BYTES:
-            raise ImportFileError(
-                _("%(name)s: the part %(part)s unpacks to %(size)s MB, more than %(limit)s MB")
-                % {
-                    "name": path.name,
-                    "part": member.filename,
-                    "size": member.file_size // 2**20,
-                    "limit": XLSX_MAX_MEMBER_BYTES // 2**20,
-                }
+
+
+def _shared_strings_part(archive):
+    """The name of the shared strings' part, found as openpyxl finds it (any name the manifest gives)."""
+    from openpyxl.packaging.manifest import Manifest
+    from openpyxl.xml.constants import SHARED_STRINGS
+    from openpyxl.xml.functions import fromstring
+
+    if archive.getinfo("[Content_Types].xml").file_size > 1024 * 1024:  # a few kB in a real workbook
+        raise zipfile.BadZipFile
+    try:
+        manifest = Manifest.from_tree(fromstring(archive.read("[Content_Types].xml")))
+        part = manifest.find(SHARED_STRINGS)
+    except Exception:  # no or a damaged manifest: openpyxl refuses the workbook with its own message
+        return None
+    return part.PartName[1:] if part is not None and part.PartName[1:] in archive.namelist() else None
+
+
+def _check_xlsx_parts(path, members, shared_strings):
+    """Raise ImportFileError when reading the parts would cost more than XLSX_MAX_READ_BYTES (the
+    shared strings' part named counting XLSX_SHARED_STRINGS_COST times its size, the others twice),
+    or when one is a zip bomb."""
+    total = sum(member.file_size for member in members)
+    texts = sum(member.file_size for member in members if member.filename == shared_strings)
+    if 2 * total + (XLSX_SHARED_STRINGS_COST - 2) * texts > XLSX_MAX_READ_BYTES:
+        raise ImportFileError(
+            _(
+                "%(name)s: the workbook is too large to read safely (it unpacks to %(size)s MB, %(texts)s MB "
+                "of them its texts); keep only the sheet to import, or split it into smaller files"
             )
+            % {"name": path.name, "size": total // 2**20, "texts": texts // 2**20}
+        )
+    for member in members:
         if member.file_size > 1024 * 1024 and member.file_size > XLSX_MAX_RATIO * max(
             member.compress_size, 1
         ):
@@ -387,6 +417,14 @@ def _read_xlsx(path):
     _check_header(header)
     rows = []
     for number, values in enumerate(rows_iter, start=2):
+        for value in values:  # before any copy of it is made
+            if isinstance(value, str) and len(value) > XLSX_MAX_CELL_CHARACTERS:
+                raise ImportFileError(
+                    _(
+                        "line %(line)s: a cell holds more than %(limit)s characters, more than a spreadsheet can"
+                    )
+                    % {"line": number, "limit": XLSX_MAX_CELL_CHARACTERS}
+                )
         if any(v not in (None, "") for v in values):
             rows.append((number, {h: _clean(v) for h, v in zip(header, values, strict=False)}))
             _check_row_count(len(rows))
@@ -722,6 +760,10 @@ class _Writer:
 
     With `draft`, new initiatives are created unpublished and a live one gets the imported values as
     a new draft revision (its public version is untouched); without it, the values are published.
+
+    A row whose values are those already stored (compared with the initiatives the chunk reads
+    anyway: no query more) is unchanged: nothing is written for it, not even a revision, so that
+    re-importing the same file changes nothing and leaves an earlier import undoable.
     """
 
     def __init__(self, mapping, writes_points, draft, report, job):
@@ -739,21 +781,29 @@ class _Writer:
                 )
             )
         }
-        previous, was_live = {}, {i.pk: i.live for i in existing.values()}
-        if self.job:  # the state before the import, as a revision, where the latest one is not it
-            unrevised = [
-                i
-                for i in existing.values()
-                if not (draft and i.live) and (i.latest_revision_id is None or i.has_unpublished_changes)
-            ]
-            for initiative, revision in zip(unrevised, save_revisions(unrevised, None), strict=True):
-                initiative.latest_revision_id = revision.pk
-            previous = {i.pk: i.latest_revision_id for i in existing.values()}
-        new, updated, drafted, relations = [], [], [], []
+        changes, unchanged = [], []
         for row in rows:
             values = dict(row.values)
             terms = {name: values.pop(name) for name in LIST_FIELDS if name in values}
             initiative = existing.get(values["external_id"])
+            if initiative is not None and self.is_unchanged(initiative, values, terms, row):
+                unchanged.append(initiative.pk)
+            else:
+                changes.append((row, initiative, values, terms))
+        self.report.unchanged += len(unchanged)
+        changed = [initiative for _, initiative, _, _ in changes if initiative is not None]
+        previous, was_live = {}, {i.pk: i.live for i in changed}
+        if self.job:  # the state before the import, as a revision, where the latest one is not it
+            unrevised = [
+                i
+                for i in changed
+                if not (draft and i.live) and (i.latest_revision_id is None or i.has_unpublished_changes)
+            ]
+            for initiative, revision in zip(unrevised, save_revisions(unrevised, None), strict=True):
+                initiative.latest_revision_id = revision.pk
+            previous = {i.pk: i.latest_revision_id for i in changed}
+        new, updated, drafted, relations = [], [], [], []
+        for row, initiative, values, terms in changes:
             if initiative is None:
                 initiative = Initiative(source=mapping.source, live=not draft, has_unpublished_changes=draft)
                 new.append(initiative)
@@ -806,7 +856,9 @@ class _Writer:
 
         touched = [i.pk for i, _ in written]
         place_initiatives(Initiative.objects.filter(pk__in=touched))
-        self.report.outside_city += Initiative.objects.filter(pk__in=touched, outside_city=True).count()
+        self.report.outside_city += Initiative.objects.filter(
+            pk__in=touched + unchanged, outside_city=True
+        ).count()
         if self.job is None:  # a dry run: rolled back, nothing to index or revise
             return
         objects = update_indexes(touched)
@@ -836,6 +888,24 @@ class _Writer:
                 for i in drafted
             ],
             batch_size=BATCH,
+        )
+
+    def is_unchanged(self, initiative, values, terms, row):
+        """Whether writing the row would store what the initiative already is: the same values, point,
+        sectors and tags, and already published (or, for a draft import, with no draft pending)."""
+        if self.draft and not initiative.live:
+            pass  # stays a draft either way
+        elif not initiative.live or initiative.has_unpublished_changes:
+            return False  # publishing it, or replacing a pending draft, is a change
+        for name, value in values.items():
+            stored = initiative.family_id if name == "family" else getattr(initiative, name)
+            if stored != (value.pk if name == "family" and value else value):
+                return False
+        if self.writes_points and (initiative.longitude, initiative.latitude) != (row.x, row.y):
+            return False
+        return all(  # the prefetched relations: no query
+            {term.pk for term in getattr(initiative, name).all()} == {term.pk for term in chosen}
+            for name, chosen in terms.items()
         )
 
 

@@ -34,7 +34,7 @@ def undo_whole_import(job_id):
     job = ImportJob.objects.get(pk=job_id)
     with translation.override(job.language):
         try:
-            with transaction.atomic():
+            with job.heartbeat(), transaction.atomic():
                 job.report = {**job.report, "undo": undo_import(job, progress=job.write_progress)}
                 job.status = ImportJob.Status.UNDONE
         except ImportFileError as error:
@@ -54,15 +54,16 @@ def _run(job_id, dry_run):
     job = ImportJob.objects.get(pk=job_id)
     with translation.override(job.language):
         try:
-            report = run_import(
-                job.data_path,
-                Mapping.from_toml(job.mapping),
-                dry_run=dry_run,
-                partial=job.partial,
-                draft=job.draft,
-                progress=job.write_progress,
-                job=None if dry_run else job,
-            )
+            with job.heartbeat():
+                report = run_import(
+                    job.data_path,
+                    Mapping.from_toml(job.mapping),
+                    dry_run=dry_run,
+                    partial=job.partial,
+                    draft=job.draft,
+                    progress=job.write_progress,
+                    job=None if dry_run else job,
+                )
         except ImportFileError as error:
             job.status, job.error = ImportJob.Status.FAILED, str(error)
         except Exception:

@@ -3,13 +3,20 @@ can be undone), and the lock that lets one import run per source at a time."""
 
 import json
 import shutil
+import threading
+import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from django_tasks import TaskResultStatus, task_backends
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from .initiatives import Initiative
 
@@ -25,6 +32,9 @@ class ImportJob(models.Model):
         UNDONE = "undone", _("Undone")
 
     RUNNING = (Status.CHECKING, Status.IMPORTING, Status.UNDOING)
+    # A worker writes a heartbeat every IMPORT_HEARTBEAT_SECONDS while a step runs; after this many
+    # missed beats the step is taken for interrupted (the worker was killed, or restarted mid-step).
+    MISSED_BEATS = 6
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -45,6 +55,9 @@ class ImportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The django-tasks result of the step queued last: whether it waits, runs or ended tells a queued
+    # job from an interrupted one.
+    task_id = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -92,9 +105,98 @@ class ImportJob(models.Model):
     def remove_upload(self):
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    @contextmanager
+    def heartbeat(self):
+        """While the block runs, a thread writes the time beside the upload every
+        IMPORT_HEARTBEAT_SECONDS, whatever the step is doing (reading a large workbook writes no
+        progress for a while). A worker killed mid-step (`kill -9`, systemd's TimeoutStopSec) stops
+        beating, and its step is then seen as interrupted (`interrupted`)."""
+        stop = threading.Event()
+
+        def beat():
+            while True:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                temporary = self.folder / "heartbeat.tmp"
+                temporary.write_text(str(time.time()))
+                temporary.replace(self.folder / "heartbeat")
+                if stop.wait(settings.IMPORT_HEARTBEAT_SECONDS):
+                    return
+
+        thread = threading.Thread(target=beat, name=f"import-{self.pk}-heartbeat", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+
+    def last_heartbeat(self):
+        """The time (seconds since the epoch) of the running step's last heartbeat, or None."""
+        try:
+            return float((self.folder / "heartbeat").read_text())
+        except (OSError, ValueError):
+            return None
+
+    def interrupted(self):
+        """Whether the running step will never finish: its task ended without recording an outcome,
+        or it runs (as far as the queue knows) but its worker has not beaten for MISSED_BEATS beats.
+        A step still waiting in the queue for a worker is not interrupted."""
+        if not self.running:
+            return False
+        try:
+            result = task_backends["imports"].get_result(self.task_id) if self.task_id else None
+        except TaskResultDoesNotExist:
+            result = None
+        if result is not None and result.status == TaskResultStatus.READY:
+            return False
+        if result is not None and result.is_finished:
+            return True
+        last = self.last_heartbeat()
+        if last is None:  # not beaten yet: count from when the worker took the task
+            last = (result.started_at if result and result.started_at else self.created_at).timestamp()
+        return time.time() - last > self.MISSED_BEATS * settings.IMPORT_HEARTBEAT_SECONDS
+
+    def fail_if_interrupted(self):
+        """Record an interrupted step as such, so that the staff member can start again: nothing was
+        written (each step is one transaction, rolled back when its worker died), a check or an
+        import fails and its upload is removed, an undo leaves the import as it was, undoable again.
+        Returns whether it did."""
+        if not self.interrupted():
+            return False
+        with translation.override(self.language):
+            status, error = {
+                self.Status.CHECKING: (
+                    self.Status.FAILED,
+                    gettext("The check was interrupted: nothing was saved. Upload the file again."),
+                ),
+                self.Status.IMPORTING: (
+                    self.Status.FAILED,
+                    gettext(
+                        "The import was interrupted: nothing was saved. Upload the file again to try again."
+                    ),
+                ),
+                self.Status.UNDOING: (
+                    self.Status.DONE,
+                    gettext("Undoing was interrupted: nothing was changed. You can undo the import again."),
+                ),
+            }[self.status]
+        # Only if the step has not finished meanwhile: a late outcome from its worker is the truth.
+        if not ImportJob.objects.filter(pk=self.pk, status=self.status).update(
+            status=status, error=error, finished_at=timezone.now()
+        ):
+            self.refresh_from_db()
+            return False
+        self.status, self.error = status, error
+        self.remove_upload()
+        return True
+
     @classmethod
-    def remove_expired_uploads(cls):
-        """Uploads checked but never committed are removed after IMPORT_PENDING_SECONDS."""
+    def clean_up(cls):
+        """Interrupted steps are recorded as failed, and uploads checked but never committed are
+        removed after IMPORT_PENDING_SECONDS. Run whenever the import pages are read: no command to
+        remember."""
+        for job in cls.objects.filter(status__in=cls.RUNNING):
+            job.fail_if_interrupted()
         limit = timezone.now() - timezone.timedelta(seconds=settings.IMPORT_PENDING_SECONDS)
         for job in cls.objects.filter(status=cls.Status.CHECKED, created_at__lt=limit):
             job.remove_upload()

@@ -102,8 +102,8 @@ def test_the_report_speaks_catalan_by_default(taxonomy, boundaries, tmp_path, ca
 def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, capsys):
     run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV, encoding="utf-8-sig"), partial=True)
     assert capsys.readouterr().out.splitlines()[3] == (
-        "7 rows read: 3 initiatives created, 0 updated, 1 rows merged into an earlier row with the same id, "
-        "3 rejected, 1 outside the city (written)"
+        "7 rows read: 3 initiatives created, 0 updated, 0 unchanged, 1 rows merged into an earlier row with "
+        "the same id, 3 rejected, 1 outside the city (written)"
     )
     teixidora = Initiative.objects.get(external_id="A1")
     assert teixidora.live and teixidora.source == "xarxa-test"
@@ -121,11 +121,24 @@ def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, cap
 
 
 def test_importing_again_updates_instead_of_duplicating(taxonomy, boundaries, tmp_path, capsys):
+    run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV), partial=True)
+    run(
+        tmp_path, write(tmp_path, "entitats-2.csv", MESSY_CSV.replace("Al mar", "Al mar obert")), partial=True
+    )
+    assert "0 initiatives created, 1 updated, 2 unchanged" in capsys.readouterr().out.splitlines()[-1]
+    assert Initiative.objects.count() == 3
+    assert Initiative.objects.get(external_id="A5").name == "Al mar obert"
+
+
+def test_an_identical_import_changes_nothing(taxonomy, boundaries, tmp_path, capsys):
+    """Every field, the point, sectors and tags compared: the same file again writes no revision."""
     path = write(tmp_path, "entitats.csv", MESSY_CSV)
     run(tmp_path, path, partial=True)
+    revisions = {i.external_id: i.revisions.count() for i in Initiative.objects.all()}
     run(tmp_path, path, partial=True)
-    assert "0 initiatives created, 3 updated" in capsys.readouterr().out.splitlines()[-1]
-    assert Initiative.objects.count() == 3
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert "0 initiatives created, 0 updated, 3 unchanged" in summary and "1 outside the city" in summary
+    assert {i.external_id: i.revisions.count() for i in Initiative.objects.all()} == revisions
 
 
 def test_dry_run_writes_nothing(taxonomy, boundaries, tmp_path, capsys):

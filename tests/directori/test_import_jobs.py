@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.utils import translation
+from django.utils.html import escape
 
 import pytest
 from django_tasks_db.management.commands.db_worker import Worker
@@ -167,6 +169,33 @@ def test_undo_unpublishes_what_the_import_published(moderator, tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_row_reimported_unchanged_is_no_edit_after_the_first_import(moderator, tmp_path):
+    """Import A, then B of the same source with one row as A left it: B reports it unchanged and
+    writes no revision of it, so undoing A still restores it (and leaves the two B changed)."""
+    for n in (1, 2, 3):
+        Initiative.objects.create(name=f"Original {n}", source="xes", external_id=f"A{n}")
+    path_a, path_b = tmp_path / "a.csv", tmp_path / "b.csv"
+    path_a.write_text("id,Nom\nA1,Primera\nA2,Segona\nA3,Tercera\n")
+    path_b.write_text("id,Nom\nA1,Primera bis\nA2,Segona bis\nA3,Tercera\n")
+    run_import(path_a, Mapping.from_toml(MAPPING))
+    third = Initiative.objects.get(external_id="A3")
+    revisions = third.revisions.count()
+    with translation.override("ca"):
+        summary = run_import(path_b, Mapping.from_toml(MAPPING)).summary()
+    assert "0 iniciatives creades, 2 actualitzades, 1 sense canvis" in summary
+    assert third.revisions.count() == revisions
+
+    job_a = ImportJob.objects.order_by("created_at").first()
+    moderator.post(f"/admin/directori/import/{job_a.pk}/undo/")
+    assert run_queued_tasks() == 1
+    job_a.refresh_from_db()
+    assert job_a.report["undo"] == {"restored": 1, "archived": 0, "skipped": 2}
+    third.refresh_from_db()
+    assert third.name == "Original 3"
+    assert Initiative.objects.get(external_id="A1").name == "Primera bis"
+
+
+@pytest.mark.django_db
 def test_who_may_undo_an_import(client, tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("id,Nom\nA1,Primera\n")
@@ -226,10 +255,79 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path, english):
 
 @pytest.mark.django_db
 def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch, english):
-    monkeypatch.setattr(importing, "XLSX_MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 1000)
     sheet = xlsx(tmp_path / "big.xlsx", "".join(f"<c><v>{i}</v></c>" for i in range(500)))
-    with pytest.raises(ImportFileError, match="unpacks to"):
+    with pytest.raises(ImportFileError, match="too large to read safely"):
         run_import(sheet, Mapping.from_toml(MAPPING))
+
+
+SPREADSHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+OFFICE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def workbook(path, texts, rows):
+    """A readable workbook as Excel writes it: `rows` of indices into `texts`, its shared strings."""
+    rels = f'<Relationships xmlns="{PACKAGE}/relationships">{{}}</Relationships>'
+    link = '<Relationship Id="{}" Type="' + RELATIONSHIPS + '/{}" Target="{}"/>'
+    cells = "".join("<row>" + "".join(f'<c t="s"><v>{i}</v></c>' for i in row) + "</row>" for row in rows)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{PACKAGE}/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{OFFICE}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/sheet.xml" ContentType="{OFFICE}.worksheet+xml"/>'
+            f'<Override PartName="/xl/texts.xml" ContentType="{OFFICE}.sharedStrings+xml"/></Types>',
+        )
+        archive.writestr("_rels/.rels", rels.format(link.format("r1", "officeDocument", "xl/workbook.xml")))
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{SPREADSHEET}" xmlns:r="{RELATIONSHIPS}"><sheets>'
+            '<sheet name="Full" sheetId="1" r:id="r1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            rels.format(
+                link.format("r1", "worksheet", "sheet.xml") + link.format("r2", "sharedStrings", "texts.xml")
+            ),
+        )
+        archive.writestr(
+            "xl/sheet.xml", f'<worksheet xmlns="{SPREADSHEET}"><sheetData>{cells}</sheetData></worksheet>'
+        )
+        strings = "".join(f"<si><t>{text}</t></si>" for text in texts)
+        archive.writestr("xl/texts.xml", f'<sst xmlns="{SPREADSHEET}">{strings}</sst>')
+    return path
+
+
+@pytest.mark.django_db
+def test_the_parts_of_a_workbook_are_capped_together_its_texts_weighing_most(tmp_path, monkeypatch, english):
+    """Each part under any per-part cap, together too much: a 250 MB shared text and a 250 MB cell
+    took the worker to 1 GB. Here in small: the texts (read whole, many short ones costing 7 times
+    their size) count for more than the sheet's cells, which are read row by row."""
+    texts = ["id", "Nom", *(f"A{i}" for i in range(300)), *(f"Iniciativa {i}" for i in range(300))]
+    path = workbook(tmp_path / "e.xlsx", texts, [(0, 1), *((2 + i, 302 + i) for i in range(300))])
+    with zipfile.ZipFile(path) as archive:  # the texts' part, found by its content type whatever its name
+        texts = archive.getinfo("xl/texts.xml").file_size
+        total = sum(member.file_size for member in archive.infolist())
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts)
+    assert run_import(path, Mapping.from_toml(MAPPING)).created == 300  # just fits
+    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts - 1)
+    with pytest.raises(
+        ImportFileError, match=r"e.xlsx: the workbook is too large to read safely \(it unpacks"
+    ):
+        run_import(path, Mapping.from_toml(MAPPING))
+
+
+@pytest.mark.django_db
+def test_a_cell_longer_than_a_spreadsheet_allows_is_refused(tmp_path, english):
+    """Excel's limit is 32,767 characters: the longest a real cell holds, refused before any copy."""
+    path = workbook(
+        tmp_path / "e.xlsx", ["id", "Nom", "A1", "x" * 32_767, "A2", "y" * 32_768], [(0, 1), (2, 3), (4, 5)]
+    )
+    with pytest.raises(ImportFileError, match="line 3: a cell holds more than 32767 characters"):
+        run_import(path, Mapping.from_toml(MAPPING))
+    assert not Initiative.objects.exists()
 
 
 @pytest.mark.django_db
@@ -280,6 +378,27 @@ def test_one_import_per_source_at_a_time(tmp_path, english):
     assert Initiative.objects.count() == 1
 
 
+def worker_command(*options):
+    return [sys.executable, "manage.py", "db_worker", "--backend", "imports", *options]
+
+
+def worker_options():
+    """How to start `manage.py db_worker` in its own process on this test's database."""
+    db = connection.settings_dict
+    url = (
+        f"sqlite:///{db['NAME']}"
+        if connection.vendor == "sqlite"
+        else f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "IMPORT_UPLOAD_DIR": str(settings.IMPORT_UPLOAD_DIR),
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
+    return {"cwd": settings.BASE_DIR, "env": env}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
     """`manage.py db_worker` in its own process picks the queued check up from the database."""
@@ -287,23 +406,94 @@ def test_the_real_worker_runs_a_queued_import(moderator, tmp_path):
         "/admin/directori/import/",
         {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
     )
-    db = connection.settings_dict
-    url = (
-        f"sqlite:///{db['NAME']}"
-        if connection.vendor == "sqlite"
-        else f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    )
-    env = {**os.environ, "DATABASE_URL": url, "IMPORT_UPLOAD_DIR": str(settings.IMPORT_UPLOAD_DIR)}
-    subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--backend", "imports", "--batch"],
-        cwd=settings.BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
-        check=True,
-        timeout=120,
-    )
+    subprocess.run(worker_command("--batch"), **worker_options(), check=True, timeout=120)
     job = ImportJob.objects.get()
     assert job.status == "checked", job.error
     assert job.report["committable"] and job.report["rejected"] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_whose_worker_was_killed_fails_and_can_be_started_again(moderator, settings):
+    """`kill -9` of the worker mid-import (or systemd's TimeoutStopSec on a restart): once its
+    heartbeat is stale, reading the import pages records the job as failed, with its reason, and
+    removes the upload; nothing was saved, and the staff member uploads the file again."""
+    ContentType.objects.clear_cache()  # see test_one_import_per_source_at_a_time
+    rows = 8_000
+    job = ImportJob.objects.create(file_name="e.csv", source="xes", mapping=MAPPING, status="checked")
+    job.folder.mkdir(parents=True)
+    job.data_path.write_text("id,Nom\n" + "".join(f"A{i},Iniciativa {i}\n" for i in range(rows)))
+    moderator.post(f"/admin/directori/import/{job.pk}/")
+    worker = subprocess.Popen(worker_command(), **worker_options())
+    try:
+        deadline = time.monotonic() + 120
+        while job.read_progress()["phase"] != "writing" and worker.poll() is None:
+            assert time.monotonic() < deadline, "the worker never started writing"
+            time.sleep(0.05)
+    finally:
+        worker.kill()  # SIGKILL: no clean-up of any kind
+        worker.wait()
+    job.refresh_from_db()
+    assert job.status == "importing" and job.read_progress()["done"] < rows, "killed mid-import"
+
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert 'http-equiv="refresh"' in page, "a heartbeat within the last minute: still running"
+
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.05  # six missed beats: 0.3 s
+    time.sleep(0.5)
+    moderator.get("/admin/directori/import/")  # the import page notices, no command needed
+    job.refresh_from_db()
+    assert job.status == "failed" and job.error == (
+        "S'ha interromput la importació: no s'ha desat res. Torna a pujar el fitxer per tornar-ho a provar."
+    )
+    assert not job.folder.exists(), "the upload is removed"
+    assert not Initiative.objects.exists(), "its transaction was rolled back"
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert escape(job.error) in page and 'http-equiv="refresh"' not in page and "<progress" not in page
+
+    response = moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
+    )
+    assert response.status_code == 302 and run_queued_tasks() == 1
+    assert ImportJob.objects.get(pk=response.url.split("/")[-2]).status == "checked"
+
+
+@pytest.mark.django_db
+def test_a_queued_step_waits_for_a_worker_however_long(moderator, settings, tmp_path):
+    """No worker running is not an interruption: the job waits in the queue, its page refreshing."""
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.01
+    moderator.post(
+        "/admin/directori/import/",
+        {"data_file": upload("e.csv", "id,Nom\nA1,Una\n"), "mapping_file": upload("m.toml", MAPPING)},
+    )
+    time.sleep(0.1)
+    job = ImportJob.objects.get()
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    job.refresh_from_db()
+    assert job.status == "checking" and 'http-equiv="refresh"' in page and job.data_path.exists()
+
+
+@pytest.mark.django_db
+def test_an_interrupted_undo_can_be_undone_again(moderator, settings, tmp_path):
+    """An undo whose worker died left the import as it was: it is done again, and undoable."""
+    path = tmp_path / "e.csv"
+    path.write_text("id,Nom\nA1,Primera\n")
+    run_import(path, Mapping.from_toml(MAPPING))
+    job = ImportJob.objects.get()
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    result = DBTaskResult.objects.get()
+    result.claim("killed-worker")  # a worker took it, then died without a word
+    settings.IMPORT_HEARTBEAT_SECONDS = 0.01
+    time.sleep(0.1)
+    response = moderator.get(f"/admin/directori/import/{job.pk}/undo/")
+    assert response.status_code == 200, "confirmation, not 409"
+    job.refresh_from_db()
+    assert job.status == "done" and job.error.startswith("Desfer s'ha interromput")
+    moderator.post(f"/admin/directori/import/{job.pk}/undo/")
+    assert run_queued_tasks() == 1
+    job.refresh_from_db()
+    assert job.status == "undone" and not job.error
+    assert Initiative.objects.get().archived_at is not None
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             with open(report, "w", newline="", encoding="utf-8") as stream:
                 result.write_csv(stream)
         self.stdout.write(result.summary())
-        if partial and result.rows and not (result.created or result.updated):
+        if partial and result.rows and not (result.created or result.updated or result.unchanged):
             raise CommandError("no row could be imported")
         if result.rejections and not partial:
             raise CommandError(

@@ -249,6 +249,9 @@ TASKS = {
 IMPORT_UPLOAD_DIR = env("IMPORT_UPLOAD_DIR")
 IMPORT_MAX_ROWS = env("IMPORT_MAX_ROWS")
 IMPORT_PENDING_SECONDS = 3600
+# A running import step writes a heartbeat this often; one silent for six beats (a minute) was
+# interrupted (its worker killed) and is recorded as failed when the import pages are next read.
+IMPORT_HEARTBEAT_SECONDS = 10
 
 # Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
