@@ -101,6 +101,16 @@ def test_without_a_proxy_a_forged_forwarded_header_buys_nothing(client, db):
     assert propose_as(client, "203.0.113.5", "nova@example.org", "198.51.100.200") == 429
 
 
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_a_new_ipv6_address_in_the_same_64_buys_no_more_proposals(client, db):
+    for number in range(PROPOSALS_PER_HOUR):
+        assert (
+            propose_as(client, "127.0.0.1", f"p{number}@example.org", f"2001:db8:1:2::{number + 1:x}") == 302
+        )
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "2001:db8:1:2:ffff:1:2:3") == 429
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "2001:db8:1:3::1") == 302  # the next /64
+
+
 def test_a_correction_to_an_initiative(client, boundaries):
     target = Initiative.objects.create(name="Sostre de Gràcia", longitude=2.1574, latitude=41.4010, live=True)
     page = client.get(target.get_absolute_url()).content.decode()
