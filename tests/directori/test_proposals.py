@@ -1,14 +1,19 @@
 """The public proposes an initiative or a correction; a moderator sees it, with possible duplicates."""
 
 import html
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import override_settings
+from django.utils import timezone
 
 import pytest
 
+from core import cache as fail_open
 from directori.models import Initiative, Proposal
 from directori.proposals import PROPOSALS_PER_HOUR
+from tests.core.test_cache import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +67,37 @@ def test_a_client_may_send_only_a_few_proposals_an_hour(client, db):
     assert response.status_code == 429
     assert "Massa propostes" in response.content.decode()
     assert Proposal.objects.count() == PROPOSALS_PER_HOUR
+
+
+def test_the_limit_holds_while_the_cache_is_down(client, db, settings, monkeypatch):
+    """The project's fail-open Redis cache, pointed at a port nothing listens on."""
+    monkeypatch.setattr(fail_open, "outage", fail_open.Outage())
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    cache = caches["default"]
+    cache.set("probe", 1)
+    assert cache.get("probe") is None and fail_open.outage.down_since is not None
+    answers = [client.post("/ca/directori/proposa/", VALID).status_code for _ in range(12)]
+    assert answers == [302] * PROPOSALS_PER_HOUR + [429] * (12 - PROPOSALS_PER_HOUR)
+    assert Proposal.objects.count() == PROPOSALS_PER_HOUR
+
+
+def test_the_stored_proposal_keeps_a_hash_of_the_address_not_the_address(client, db):
+    assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
+    stored = Proposal.objects.values_list("client_hash", flat=True).get()
+    assert len(stored) == 64 and "198.51.100.7" not in stored
+
+
+def test_proposals_older_than_an_hour_no_longer_count(client, db):
+    for _ in range(PROPOSALS_PER_HOUR):
+        assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
+    Proposal.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
 
 
 def propose_as(client, address, email, forwarded=None):
