@@ -11,10 +11,13 @@ the views, the cache or the static files see them. The rule:
   return, which a pasted text may legitimately carry and every database stores;
 - form fields POSTed as `application/x-www-form-urlencoded` or `multipart/form-data` (not uploaded
   files): no NUL, the one character the database refuses. Other control characters in text areas
-  are left to each form's own validation (Django's CharField already refuses NUL with a message).
+  are left to each form's own validation (Django's CharField already refuses NUL with a message);
+- JSON bodies (`application/json` or `…+json`, any method): no NUL, neither the raw byte nor the
+  `\u0000` escape (which json.loads turns into one); an escaped backslash before it (`\\u0000`) is
+  text, not a NUL.
 
 The answer is plain text in the request's language, or JSON (`{"detail": ...}`, the API's error
-shape) under /api/.
+shape) under /api/ and to a JSON body.
 """
 
 import re
@@ -29,6 +32,14 @@ ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NUL = re.compile("\x00")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# A NUL byte, or a \u0000 escape not preceded by an odd number of backslashes (after a pair of
+# backslashes, "\\u0000" is an escaped backslash and the text u0000). Matched on the raw body: parsing it here could fail on what the view
+# itself would refuse with its own message (bad syntax, nesting too deep).
+NUL_IN_JSON = re.compile(rb"\x00|(?<!\\)(?:\\\\)*\\u0000")
+
+
+def is_json(request):
+    return request.content_type == "application/json" or request.content_type.endswith("+json")
 
 
 def _has(pattern, query_dict):
@@ -46,6 +57,8 @@ def refusal(request):
         return _("A parameter of the address contains a control character: remove it and try again.")
     if request.method == "POST" and request.content_type in FORM_TYPES and _has(NUL, request.POST):
         return _("A field of the form contains a NUL character: remove it and try again.")
+    if is_json(request) and NUL_IN_JSON.search(request.body):
+        return _("The data sent contains a NUL character: remove it and try again.")
     return None
 
 
@@ -66,7 +79,7 @@ class ControlCharacterMiddleware:
         language = translation.get_language_from_request(request, check_path=True)
         with translation.override(language):
             message = str(reason)
-        if request.path_info.startswith("/api/"):
+        if request.path_info.startswith("/api/") or is_json(request):
             return JsonResponse({"detail": message}, status=400)
         response = HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         response["Content-Language"] = language

@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -304,6 +305,33 @@ def test_a_nul_in_a_posted_field_is_refused_and_nothing_is_saved(client):
     assert response.status_code == 400
     assert "Un camp del formulari conté un caràcter NUL" in response.content.decode()
     assert not Initiative.objects.filter(name__startswith="Cooperativa").exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"rv": "a\\u0000b"}',  # the escape json.loads turns into a NUL
+        '{"rv": "a\x00b"}',  # the raw byte
+        '{"a\\u0000": true}',
+        '{"rv": "a\\\\\\u0000"}',  # an escaped backslash, then the escape
+    ],
+)
+def test_a_nul_in_a_json_body_is_refused_with_a_message(client, body):
+    client.force_login(get_user_model().objects.get(username="membre-habitatge"))
+    response = client.patch(
+        "/admin/dismissibles/", body, content_type="application/json", headers={"Accept-Language": "ca"}
+    )
+    assert response.status_code == 400
+    assert "Les dades enviades contenen un caràcter NUL" in response.json()["detail"]
+
+
+def test_an_escaped_backslash_before_u0000_is_text_not_a_nul(client):
+    user = get_user_model().objects.get(username="membre-habitatge")
+    client.force_login(user)
+    body = '{"rv": "a\\\\u0000b"}'
+    response = client.patch("/admin/dismissibles/", body, content_type="application/json")
+    assert response.status_code == 200
+    assert UserProfile.get_for_user(user).dismissibles["rv"] == "a\\u0000b"
 
 
 @pytest.mark.parametrize("value", ["²", "١٢", "9" * 5000, "-5", "abc", ""])
