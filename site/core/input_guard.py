@@ -23,6 +23,7 @@ shape) under /api/ and to a JSON body.
 import re
 import traceback
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -89,13 +90,27 @@ class ControlCharacterMiddleware:
 class AdminFormDataMiddleware:
     """Answers 400 when an admin form's POST is malformed at the level of its fields' structure.
 
-    Wagtail's StreamField and ListBlock read their item counts with `int(data["body-count"])`: a
-    missing or non-numeric count (a hand-made or truncated POST) raises KeyError or ValueError inside
-    the widget's `value_from_datadict`, before any validation could report it. Only exceptions raised
-    from a `value_from_datadict` frame (the parsing of submitted form data, nothing else) of a POST
-    under /admin/ are turned into a 400; any other error stays a 500 that is logged and fixed."""
+    Forms and formsets trust the structure a browser posts: Wagtail's StreamField and ListBlock read
+    their item counts with `int(data["body-count"])`, and an inline panel's formset (modelcluster's
+    `_construct_form`, as Django's own) reads `contacts-0-id` for each of its INITIAL_FORMS and converts
+    it with the primary key's `to_python`. A missing or non-numeric count, an id that is missing or not
+    a number (a hand-made or truncated POST) raises KeyError, ValueError or ValidationError while the
+    form is being built, before any validation could report it.
 
-    PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError)
+    Wagtail's inline panel, re-rendering a form with errors, sorts its rows by their submitted ORDER,
+    which a row marked deleted may lack (Django does not validate deleted rows): KeyError 'ORDER'.
+
+    The exceptions of a POST under /admin/ raised from one of PARSING_FRAMES (the functions that read
+    submitted data into widgets' values, formsets' forms and that sort, by qualified name, nothing
+    else) are turned into a 400 with a message, in this one place; any other error stays a 500 that
+    is logged and fixed."""
+
+    PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError, ValidationError)
+    PARSING_FRAMES = (
+        ".value_from_datadict",
+        "._construct_form",
+        "InlinePanel.BoundPanel.__init__.<locals>.<lambda>",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -111,7 +126,7 @@ class AdminFormDataMiddleware:
         ):
             return None
         frames = traceback.walk_tb(exception.__traceback__)
-        if not any(frame.f_code.co_name == "value_from_datadict" for frame, _line in frames):
+        if not any(frame.f_code.co_qualname.endswith(self.PARSING_FRAMES) for frame, _line in frames):
             return None
         message = _(
             "The form arrived incomplete or malformed, so nothing was saved. Reload the page and try again."
