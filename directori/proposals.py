@@ -1,14 +1,17 @@
 """The public proposal form: server-side validation, a honeypot and a rate limit.
 
-The rate limit counts in the cache (Redis when REDIS_URL is set, so every process shares it): at most
-PROPOSALS_PER_HOUR proposals per client address (as the trusted proxies report it, core.client_ip)
-and as many per proposer e-mail, so neither changing address nor changing e-mail gets more.
+The rate limit counts the proposals stored in the last hour, in the database, so it holds for every
+process and whether or not the cache (Redis) is up: at most PROPOSALS_PER_HOUR proposals per client
+address (as the trusted proxies report it, core.client_ip: an IPv6 client is its /64) and as many per
+proposer e-mail, so neither changing address nor changing e-mail gets more. The address is stored only
+as a keyed hash (Proposal.client_hash).
 """
 
-import hashlib
+from datetime import timedelta
 
 from django import forms
-from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
@@ -82,9 +85,10 @@ class ProposalForm(forms.Form):
     def is_robot(self):
         return bool(self.cleaned_data.get("homepage"))
 
-    def save(self):
+    def save(self, client_hash=""):
         data = self.cleaned_data
         common = {
+            "client_hash": client_hash,
             "message": data["message"],
             "proposer_name": data["proposer_name"],
             "proposer_email": data["proposer_email"],
@@ -114,20 +118,17 @@ class ProposalForm(forms.Form):
         return Proposal.objects.create(kind=Proposal.Kind.NEW, initiative=initiative, **common)
 
 
-def _count(key):
-    """Add one to an hourly counter; its new value."""
-    cache.add(key, 0, 3600)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, 3600)
-        return 1
+def client_hash(request):
+    """The client's address (core.client_ip) as a keyed hash: equal for one client, and of no use
+    to anyone who reads the table without the SECRET_KEY."""
+    return salted_hmac("directori.proposals.client", client_ip(request) or "", algorithm="sha256").hexdigest()
 
 
 def over_limit(request, email):
-    """Count this proposal against its client address's and its e-mail's hourly allowance; True once
-    either is used up. The e-mail is keyed by a hash (no address in the cache), case and spaces aside."""
-    counts = [_count(f"directori-proposals:ip:{client_ip(request)}")]
-    if email := email.strip().lower():
-        counts.append(_count(f"directori-proposals:email:{hashlib.sha256(email.encode()).hexdigest()}"))
-    return max(counts) > PROPOSALS_PER_HOUR
+    """True once this proposal's client address or its e-mail (case and spaces aside) has sent
+    PROPOSALS_PER_HOUR proposals in the last hour."""
+    recent = Proposal.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
+    if recent.filter(client_hash=client_hash(request)).count() >= PROPOSALS_PER_HOUR:
+        return True
+    email = email.strip()
+    return bool(email) and recent.filter(proposer_email__iexact=email).count() >= PROPOSALS_PER_HOUR

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .maps import city_svg
 from .models import District, Initiative, Neighbourhood
-from .proposals import ProposalForm, over_limit
+from .proposals import ProposalForm, client_hash, over_limit
 from .selection import SORTS, Selection
 from .versions import fingerprint
 
@@ -166,7 +166,7 @@ def propose(request):
             status = 429
         elif form.is_valid():
             if not form.is_robot:
-                form.save()
+                form.save(client_hash=client_hash(request))
             return redirect("directori:proposal_thanks")
         else:
             status = 400

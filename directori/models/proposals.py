@@ -36,7 +36,10 @@ class Proposal(models.Model):
     proposer_name = models.CharField(_("proposer's name"), max_length=120, blank=True)
     proposer_email = models.EmailField(_("proposer's e-mail"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # Which client sent it, for the hourly limit (directori.proposals): a keyed hash of its address,
+    # never the address itself.
+    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("proposal")

@@ -11,15 +11,19 @@ the views, the cache or the static files see them. The rule:
   return, which a pasted text may legitimately carry and every database stores;
 - form fields POSTed as `application/x-www-form-urlencoded` or `multipart/form-data` (not uploaded
   files): no NUL, the one character the database refuses. Other control characters in text areas
-  are left to each form's own validation (Django's CharField already refuses NUL with a message).
+  are left to each form's own validation (Django's CharField already refuses NUL with a message);
+- JSON bodies (`application/json` or `…+json`, any method): no NUL, neither the raw byte nor the
+  `\u0000` escape (which json.loads turns into one); an escaped backslash before it (`\\u0000`) is
+  text, not a NUL.
 
 The answer is plain text in the request's language, or JSON (`{"detail": ...}`, the API's error
-shape) under /api/.
+shape) under /api/ and to a JSON body.
 """
 
 import re
 import traceback
 
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +33,14 @@ ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NUL = re.compile("\x00")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# A NUL byte, or a \u0000 escape not preceded by an odd number of backslashes (after a pair of
+# backslashes, "\\u0000" is an escaped backslash and the text u0000). Matched on the raw body: parsing it here could fail on what the view
+# itself would refuse with its own message (bad syntax, nesting too deep).
+NUL_IN_JSON = re.compile(rb"\x00|(?<!\\)(?:\\\\)*\\u0000")
+
+
+def is_json(request):
+    return request.content_type == "application/json" or request.content_type.endswith("+json")
 
 
 def _has(pattern, query_dict):
@@ -46,6 +58,8 @@ def refusal(request):
         return _("A parameter of the address contains a control character: remove it and try again.")
     if request.method == "POST" and request.content_type in FORM_TYPES and _has(NUL, request.POST):
         return _("A field of the form contains a NUL character: remove it and try again.")
+    if is_json(request) and NUL_IN_JSON.search(request.body):
+        return _("The data sent contains a NUL character: remove it and try again.")
     return None
 
 
@@ -66,7 +80,7 @@ class ControlCharacterMiddleware:
         language = translation.get_language_from_request(request, check_path=True)
         with translation.override(language):
             message = str(reason)
-        if request.path_info.startswith("/api/"):
+        if request.path_info.startswith("/api/") or is_json(request):
             return JsonResponse({"detail": message}, status=400)
         response = HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         response["Content-Language"] = language
@@ -76,13 +90,27 @@ class ControlCharacterMiddleware:
 class AdminFormDataMiddleware:
     """Answers 400 when an admin form's POST is malformed at the level of its fields' structure.
 
-    Wagtail's StreamField and ListBlock read their item counts with `int(data["body-count"])`: a
-    missing or non-numeric count (a hand-made or truncated POST) raises KeyError or ValueError inside
-    the widget's `value_from_datadict`, before any validation could report it. Only exceptions raised
-    from a `value_from_datadict` frame (the parsing of submitted form data, nothing else) of a POST
-    under /admin/ are turned into a 400; any other error stays a 500 that is logged and fixed."""
+    Forms and formsets trust the structure a browser posts: Wagtail's StreamField and ListBlock read
+    their item counts with `int(data["body-count"])`, and an inline panel's formset (modelcluster's
+    `_construct_form`, as Django's own) reads `contacts-0-id` for each of its INITIAL_FORMS and converts
+    it with the primary key's `to_python`. A missing or non-numeric count, an id that is missing or not
+    a number (a hand-made or truncated POST) raises KeyError, ValueError or ValidationError while the
+    form is being built, before any validation could report it.
 
-    PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError)
+    Wagtail's inline panel, re-rendering a form with errors, sorts its rows by their submitted ORDER,
+    which a row marked deleted may lack (Django does not validate deleted rows): KeyError 'ORDER'.
+
+    The exceptions of a POST under /admin/ raised from one of PARSING_FRAMES (the functions that read
+    submitted data into widgets' values, formsets' forms and that sort, by qualified name, nothing
+    else) are turned into a 400 with a message, in this one place; any other error stays a 500 that
+    is logged and fixed."""
+
+    PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError, ValidationError)
+    PARSING_FRAMES = (
+        ".value_from_datadict",
+        "._construct_form",
+        "InlinePanel.BoundPanel.__init__.<locals>.<lambda>",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +126,7 @@ class AdminFormDataMiddleware:
         ):
             return None
         frames = traceback.walk_tb(exception.__traceback__)
-        if not any(frame.f_code.co_name == "value_from_datadict" for frame, _line in frames):
+        if not any(frame.f_code.co_qualname.endswith(self.PARSING_FRAMES) for frame, _line in frames):
             return None
         message = _(
             "The form arrived incomplete or malformed, so nothing was saved. Reload the page and try again."

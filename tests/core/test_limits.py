@@ -33,7 +33,11 @@ def request_from(remote, forwarded=None):
         (2, "127.0.0.1", "198.51.100.1", "127.0.0.1"),  # shorter than the proxy chain: not trusted
         (1, "127.0.0.1", None, "127.0.0.1"),  # reached the site without the proxy
         (1, "127.0.0.1", "not-an-address", "127.0.0.1"),
-        (1, "127.0.0.1", " 2001:db8::1 ", "2001:db8::1"),
+        (1, "127.0.0.1", " 2001:db8::1 ", "2001:db8::"),
+        # IPv6: one home connection is a /64, so its network is the client; IPv4 stays as it is.
+        (0, "2001:db8:1:2:a:b:c:d", None, "2001:db8:1:2::"),
+        (0, "2001:db8:1:3::1", None, "2001:db8:1:3::"),
+        (0, "::ffff:203.0.113.7", None, "203.0.113.7"),
     ],
 )
 def test_client_address_comes_from_the_trusted_proxies(settings, count, remote, forwarded, expected):
@@ -96,6 +100,14 @@ def test_behind_the_proxy_two_clients_are_counted_apart(client, staff, settings)
     # The locked client cannot get out by writing another address in front of the proxy's.
     assert sign_in(client, PASSWORD, forwarded="6.6.6.6, 198.51.100.1").status_code == 429
     assert sign_in(client, PASSWORD, forwarded="198.51.100.2").status_code == 302
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_a_new_ipv6_address_in_the_same_64_does_not_unlock_the_sign_in(client, staff, settings):
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "wrong", forwarded=f"2001:db8:1:2::{number + 1:x}")
+    assert sign_in(client, PASSWORD, forwarded="2001:db8:1:2:ffff:1:2:3").status_code == 429
+    assert sign_in(client, PASSWORD, forwarded="2001:db8:1:3::1").status_code == 302  # the next /64
 
 
 @override_settings(TRUSTED_PROXY_COUNT=0)

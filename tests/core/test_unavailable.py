@@ -11,9 +11,14 @@ import json
 from django.test import Client
 client = Client(raise_request_exception=False)
 answers = {}
-for path in ("/ca/", "/es/directori/", "/en/mapa/", "/api/v1/initiatives", "/admin/", "/healthz", "/readyz"):
+for path in ("/ca/", "/es/directori/", "/en/mapa/", "/api/v1/initiatives", "/admin/", "/healthz", "/readyz",
+             "/ca/mapa/capes/", "/ca/mapa/capes/punts.geojson", "/es/mapa/capes/punts/llista/",
+             "/ca/mapa/capes/area/districte/gracia.geojson", "/ca/cerca/suggeriments/?q=hab",
+             "/ca/mapa/oembed/?url=/ca/mapa/", "/ca/directori/export.geojson"):
     response = client.get(path, HTTP_ACCEPT="text/html,application/json;q=0.9")
     answers[path] = [response.status_code, response.get("Retry-After"), response.content.decode()]
+response = client.get("/ca/directori/", HTTP_ACCEPT="application/json")
+answers["json:/ca/directori/"] = [response.status_code, response.get("Retry-After"), response.content.decode()]
 print(json.dumps(answers))
 """
 
@@ -35,5 +40,20 @@ def test_every_kind_of_url_answers_503_in_its_language_when_the_database_is_down
     assert json.loads(answers["/api/v1/initiatives"][2]) == {
         "detail": "El servei no està disponible temporalment."
     }
+    for path in (
+        "/ca/mapa/capes/",
+        "/ca/mapa/capes/punts.geojson",
+        "/ca/mapa/capes/area/districte/gracia.geojson",
+        "/ca/cerca/suggeriments/?q=hab",
+        "/ca/mapa/oembed/?url=/ca/mapa/",
+        "/ca/directori/export.geojson",
+        "json:/ca/directori/",
+    ):
+        status, retry_after, body = answers[path]
+        assert (status, retry_after) == (503, "30"), path
+        assert json.loads(body) == {"detail": "El servei no està disponible temporalment."}, path
+    status, retry_after, body = answers["/es/mapa/capes/punts/llista/"]
+    assert (status, retry_after) == (503, "30")
+    assert json.loads(body) == {"detail": "El servicio no está disponible temporalmente."}
     assert answers["/healthz"][0] == 200, "liveness needs no database"
     assert answers["/readyz"][0] == 503

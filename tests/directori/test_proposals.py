@@ -1,14 +1,19 @@
 """The public proposes an initiative or a correction; a moderator sees it, with possible duplicates."""
 
 import html
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import override_settings
+from django.utils import timezone
 
 import pytest
 
+from core import cache as fail_open
 from directori.models import Initiative, Proposal
 from directori.proposals import PROPOSALS_PER_HOUR
+from tests.core.test_cache import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +69,37 @@ def test_a_client_may_send_only_a_few_proposals_an_hour(client, db):
     assert Proposal.objects.count() == PROPOSALS_PER_HOUR
 
 
+def test_the_limit_holds_while_the_cache_is_down(client, db, settings, monkeypatch):
+    """The project's fail-open Redis cache, pointed at a port nothing listens on."""
+    monkeypatch.setattr(fail_open, "outage", fail_open.Outage())
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        }
+    }
+    cache = caches["default"]
+    cache.set("probe", 1)
+    assert cache.get("probe") is None and fail_open.outage.down_since is not None
+    answers = [client.post("/ca/directori/proposa/", VALID).status_code for _ in range(12)]
+    assert answers == [302] * PROPOSALS_PER_HOUR + [429] * (12 - PROPOSALS_PER_HOUR)
+    assert Proposal.objects.count() == PROPOSALS_PER_HOUR
+
+
+def test_the_stored_proposal_keeps_a_hash_of_the_address_not_the_address(client, db):
+    assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
+    stored = Proposal.objects.values_list("client_hash", flat=True).get()
+    assert len(stored) == 64 and "198.51.100.7" not in stored
+
+
+def test_proposals_older_than_an_hour_no_longer_count(client, db):
+    for _ in range(PROPOSALS_PER_HOUR):
+        assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
+    Proposal.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
+
+
 def propose_as(client, address, email, forwarded=None):
     headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     data = {**VALID, "proposer_email": email}
@@ -99,6 +135,16 @@ def test_without_a_proxy_a_forged_forwarded_header_buys_nothing(client, db):
     for number in range(PROPOSALS_PER_HOUR):
         assert propose_as(client, "203.0.113.5", f"p{number}@example.org", f"198.51.100.{number}") == 302
     assert propose_as(client, "203.0.113.5", "nova@example.org", "198.51.100.200") == 429
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_a_new_ipv6_address_in_the_same_64_buys_no_more_proposals(client, db):
+    for number in range(PROPOSALS_PER_HOUR):
+        assert (
+            propose_as(client, "127.0.0.1", f"p{number}@example.org", f"2001:db8:1:2::{number + 1:x}") == 302
+        )
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "2001:db8:1:2:ffff:1:2:3") == 429
+    assert propose_as(client, "127.0.0.1", "nova@example.org", "2001:db8:1:3::1") == 302  # the next /64
 
 
 def test_a_correction_to_an_initiative(client, boundaries):

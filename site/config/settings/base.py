@@ -269,7 +269,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 # Login throttling: 5 wrong passwords from one address lock it out of the login for 15 minutes (the
 # right password included); a success resets the count. `manage.py axes_reset_ip <address>` unlocks
-# earlier.
+# earlier (for IPv6 the first address of its /64: client_ip counts a /64 as one client).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
