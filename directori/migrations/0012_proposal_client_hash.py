@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directori', '0010_need_words'),
+        ('directori', '0011_import_job_task'),
     ]
 
     operations = [
