@@ -10,6 +10,7 @@ as a keyed hash (Proposal.client_hash).
 from datetime import timedelta
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import escape
@@ -86,6 +87,10 @@ class ProposalForm(forms.Form):
         return bool(self.cleaned_data.get("homepage"))
 
     def save(self, client_hash=""):
+        # The limit needs the last hour's client hashes only: older ones are forgotten.
+        Proposal.objects.filter(created_at__lt=timezone.now() - timedelta(hours=1)).exclude(
+            client_hash=""
+        ).update(client_hash="")
         data = self.cleaned_data
         common = {
             "client_hash": client_hash,
@@ -118,6 +123,10 @@ class ProposalForm(forms.Form):
         return Proposal.objects.create(kind=Proposal.Kind.NEW, initiative=initiative, **common)
 
 
+# The advisory lock's key: any constant no other lock of the project uses (imports key on their source).
+PROPOSAL_LOCK = 0x455353_0001
+
+
 def client_hash(request):
     """The client's address (core.client_ip) as a keyed hash: equal for one client, and of no use
     to anyone who reads the table without the SECRET_KEY."""
@@ -126,7 +135,16 @@ def client_hash(request):
 
 def over_limit(request, email):
     """True once this proposal's client address or its e-mail (case and spaces aside) has sent
-    PROPOSALS_PER_HOUR proposals in the last hour."""
+    PROPOSALS_PER_HOUR proposals in the last hour.
+
+    Called inside the request's transaction (ATOMIC_REQUESTS) before the proposal is saved in it. On
+    PostgreSQL a transaction-level advisory lock makes proposals count and save one at a time, so that
+    parallel posts cannot all count the same four and all pass (they are few: waiting is free); SQLite
+    lets one writer at a time anyway."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PROPOSAL_LOCK])
     recent = Proposal.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
     if recent.filter(client_hash=client_hash(request)).count() >= PROPOSALS_PER_HOUR:
         return True

@@ -37,16 +37,17 @@ def undo_whole_import(job_id):
             with job.heartbeat(), transaction.atomic():
                 job.report = {**job.report, "undo": undo_import(job, progress=job.write_progress)}
                 job.status = ImportJob.Status.UNDONE
+                _finish(job)  # with the undo's writes: a worker killed after them leaves no UNDOING job
         except ImportFileError as error:
             job.status, job.error = ImportJob.Status.DONE, str(error)
+            _finish(job)
         except Exception:
             logger.exception("undoing import %s failed", job.pk)
             job.status, job.error = (
                 ImportJob.Status.DONE,
                 _("Undoing failed unexpectedly: nothing was changed."),
             )
-        job.finished_at = timezone.now()
-        job.save(update_fields=["report", "status", "error", "finished_at"])
+            _finish(job)
         job.remove_upload()
 
 
@@ -54,7 +55,9 @@ def _run(job_id, dry_run):
     job = ImportJob.objects.get(pk=job_id)
     with translation.override(job.language):
         try:
-            with job.heartbeat():
+            # The outcome is saved in the import's own transaction: a worker killed after the rows were
+            # committed cannot leave a RUNNING job that would later be called interrupted and failed.
+            with job.heartbeat(), transaction.atomic():
                 report = run_import(
                     job.data_path,
                     Mapping.from_toml(job.mapping),
@@ -64,33 +67,42 @@ def _run(job_id, dry_run):
                     progress=job.write_progress,
                     job=None if dry_run else job,
                 )
+                _record_outcome(job, report, dry_run)
+                _finish(job)
         except ImportFileError as error:
             job.status, job.error = ImportJob.Status.FAILED, str(error)
+            _finish(job)
         except Exception:
             logger.exception("import %s failed", job.pk)
             job.status, job.error = (
                 ImportJob.Status.FAILED,
                 _("The import failed unexpectedly: nothing was written."),
             )
-        else:
-            job.report = {
-                "summary": report.summary(),
-                "rejected": len(report.rejections),
-                "rejections": [
-                    [r.line, r.column, r.reason] for r in report.rejections[:MAX_REPORTED_REJECTIONS]
-                ],
-                "committable": not report.rejections or job.partial,
-            }
-            if dry_run and job.report["committable"]:
-                job.status = ImportJob.Status.CHECKED
-            elif dry_run:
-                job.status = ImportJob.Status.FAILED
-                job.error = _(
-                    "Nothing will be imported: fix the rejected rows and upload again, or tick “Import the valid rows”."
-                )
-            else:
-                job.status = ImportJob.Status.DONE if report.written else ImportJob.Status.FAILED
-        job.finished_at = timezone.now()
-        job.save(update_fields=["report", "status", "error", "finished_at"])
+            _finish(job)
         if job.status != ImportJob.Status.CHECKED:
             job.remove_upload()
+
+
+def _record_outcome(job, report, dry_run):
+    """The job's status and report from a finished run (not saved)."""
+    job.report = {
+        "summary": report.summary(),
+        "rejected": len(report.rejections),
+        "rejections": [[r.line, r.column, r.reason] for r in report.rejections[:MAX_REPORTED_REJECTIONS]],
+        "committable": not report.rejections or job.partial,
+    }
+    if dry_run and job.report["committable"]:
+        job.status = ImportJob.Status.CHECKED
+    elif dry_run:
+        job.status = ImportJob.Status.FAILED
+        job.error = _(
+            "Nothing will be imported: fix the rejected rows and upload again, or tick “Import the valid rows”."
+        )
+    else:
+        job.status = ImportJob.Status.DONE if report.written else ImportJob.Status.FAILED
+
+
+def _finish(job):
+    """Save the step's outcome (status, report, error) with the time it ended."""
+    job.finished_at = timezone.now()
+    job.save(update_fields=["report", "status", "error", "finished_at"])

@@ -11,7 +11,10 @@ a table can never clear it or share another table's. A deleted table's group sta
 people to keep); the next table of the same sector takes it back (`_orphan_group`).
 """
 
+import re
+
 from django.contrib.auth.models import Group, Permission
+from django.db.models import F
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
@@ -70,14 +73,26 @@ def _group_name(sector):
 
 
 def _orphan_group(sector):
-    """The group a deleted table of this sector left behind (it holds no table), so that a new table
-    of the sector gets its members and collection back instead of an empty `… (2)` beside them."""
+    """The group a deleted table of this sector left behind, so that a new table of the sector gets its
+    members back instead of an empty `… (2)` beside them. Only a group this module made for a table
+    qualifies: named for the sector (`Taula sectorial: X` or `… (n)`), holding no table, and with its
+    rights on the collection of its own name (`_grant_collection`); a group an admin made by hand
+    under a similar name does not."""
     from .models import SectorPage
 
-    held = SectorPage.objects.exclude(editor_group=None).values("editor_group")
     name = _group_name(sector)
-    orphans = Group.objects.filter(name__startswith=name).exclude(pk__in=held)
-    return next((g for g in orphans.order_by("pk") if g.name == name or g.name.startswith(f"{name} (")), None)
+    pattern = rf"^{re.escape(name)}( \(\d+\))?$"
+    held = SectorPage.objects.exclude(editor_group=None).values("editor_group")
+    orphans = (
+        Group.objects.filter(name__regex=pattern)
+        .exclude(pk__in=held)
+        .filter(
+            collection_permissions__collection__name=F("name"),
+            collection_permissions__permission__codename="add_image",
+        )
+        .order_by("pk")
+    )
+    return orphans.first()
 
 
 def _free_name(name):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='proposal',
             name='client_hash',
-            field=models.CharField(blank=True, editable=False, max_length=64),
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='client address hash'),
         ),
         migrations.AlterField(
             model_name='proposal',

@@ -57,7 +57,7 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # The django-tasks result of the step queued last: whether it waits, runs or ended tells a queued
     # job from an interrupted one.
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField(_("background task"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -152,8 +152,10 @@ class ImportJob(models.Model):
         if result is not None and result.is_finished:
             return True
         last = self.last_heartbeat()
+        if last is None and (result is None or result.started_at is None):
+            return False  # no beat and no task known to have started (a job queued before task ids)
         if last is None:  # not beaten yet: count from when the worker took the task
-            last = (result.started_at if result and result.started_at else self.created_at).timestamp()
+            last = result.started_at.timestamp()
         return time.time() - last > self.MISSED_BEATS * settings.IMPORT_HEARTBEAT_SECONDS
 
     def fail_if_interrupted(self):

@@ -39,7 +39,8 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     # Which client sent it, for the hourly limit (directori.proposals): a keyed hash of its address,
     # never the address itself.
-    client_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # A keyed hash of the sender's address for the hourly limit, blanked after that hour.
+    client_hash = models.CharField(_("client address hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("proposal")

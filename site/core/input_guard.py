@@ -20,6 +20,7 @@ The answer is plain text in the request's language, or JSON (`{"detail": ...}`, 
 shape) under /api/ and to a JSON body.
 """
 
+import logging
 import re
 import traceback
 
@@ -28,11 +29,14 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+logger = logging.getLogger(__name__)
+
 # Every Cc character; and the same without tab, line feed and carriage return.
 ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NUL = re.compile("\x00")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # A NUL byte, or a \u0000 escape not preceded by an odd number of backslashes (after a pair of
 # backslashes, "\\u0000" is an escaped backslash and the text u0000). Matched on the raw body: parsing it here could fail on what the view
 # itself would refuse with its own message (bad syntax, nesting too deep).
@@ -58,7 +62,13 @@ def refusal(request):
         return _("A parameter of the address contains a control character: remove it and try again.")
     if request.method == "POST" and request.content_type in FORM_TYPES and _has(NUL, request.POST):
         return _("A field of the form contains a NUL character: remove it and try again.")
-    if is_json(request) and NUL_IN_JSON.search(request.body):
+    # Any body that is not a form, whatever its declared type: views such as Wagtail's dismissibles
+    # parse JSON from a body sent as text/plain too.
+    if (
+        request.method in BODY_METHODS
+        and request.content_type not in FORM_TYPES
+        and NUL_IN_JSON.search(request.body)
+    ):
         return _("The data sent contains a NUL character: remove it and try again.")
     return None
 
@@ -100,10 +110,10 @@ class AdminFormDataMiddleware:
     Wagtail's inline panel, re-rendering a form with errors, sorts its rows by their submitted ORDER,
     which a row marked deleted may lack (Django does not validate deleted rows): KeyError 'ORDER'.
 
-    The exceptions of a POST under /admin/ raised from one of PARSING_FRAMES (the functions that read
+    The exceptions of a POST under /admin/ raised in one of PARSING_FRAMES (the functions that read
     submitted data into widgets' values, formsets' forms and that sort, by qualified name, nothing
-    else) are turned into a 400 with a message, in this one place; any other error stays a 500 that
-    is logged and fixed."""
+    else) or at most MAX_DEPTH calls below it are turned into a 400 with a message, in this one place,
+    and logged as a warning; any other error stays a 500 that is logged and fixed."""
 
     PARSING_ERRORS = (KeyError, ValueError, IndexError, TypeError, ValidationError)
     PARSING_FRAMES = (
@@ -111,6 +121,8 @@ class AdminFormDataMiddleware:
         "._construct_form",
         "InlinePanel.BoundPanel.__init__.<locals>.<lambda>",
     )
+
+    MAX_DEPTH = 2
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -125,9 +137,15 @@ class AdminFormDataMiddleware:
             or not isinstance(exception, self.PARSING_ERRORS)
         ):
             return None
-        frames = traceback.walk_tb(exception.__traceback__)
-        if not any(frame.f_code.co_qualname.endswith(self.PARSING_FRAMES) for frame, _line in frames):
+        frames = [frame.f_code.co_qualname for frame, _line in traceback.walk_tb(exception.__traceback__)]
+        parsing = [i for i, name in enumerate(frames) if name.endswith(self.PARSING_FRAMES)]
+        # Raised by the reading function itself or by what it calls for the value (a dict lookup, a
+        # field's to_python): a fault deeper down (a widget's or a queryset's own code) is a bug.
+        if not parsing or len(frames) - 1 - parsing[-1] > self.MAX_DEPTH:
             return None
+        logger.warning(
+            "Malformed admin form data (%s: %s) in %s", type(exception).__name__, exception, frames[-1]
+        )
         message = _(
             "The form arrived incomplete or malformed, so nothing was saved. Reload the page and try again."
         )

@@ -33,11 +33,11 @@ JSON_VIEWS = {
 
 
 def wants_json(request):
-    """Whether the client reads JSON: the API, a .json or .geojson address (exports included), one of
+    """Whether the client reads JSON: the API, a .json, .geojson or .jsonld address (exports included), one of
     JSON_VIEWS, or an Accept header that prefers JSON to HTML. A script given the HTML page instead
     cannot show or even parse the failure."""
     path = request.path_info
-    if path.startswith("/api/") or path.endswith((".json", ".geojson")):
+    if path.startswith("/api/") or path.endswith((".json", ".geojson", ".jsonld")):
         return True
     try:
         if resolve(path).view_name in JSON_VIEWS:

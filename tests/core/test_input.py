@@ -326,6 +326,19 @@ def test_a_nul_in_a_json_body_is_refused_with_a_message(client, body):
     assert "Les dades enviades contenen un caràcter NUL" in response.json()["detail"]
 
 
+def test_a_nul_in_a_body_sent_with_another_type_is_refused_too(client):
+    """Wagtail's dismissibles view parses the body as JSON whatever its declared type."""
+    client.force_login(get_user_model().objects.get(username="membre-habitatge"))
+    response = client.patch(
+        "/admin/dismissibles/",
+        '{"rv": "a\\u0000b"}',
+        content_type="text/plain",
+        headers={"Accept-Language": "ca"},
+    )
+    assert response.status_code == 400
+    assert "Les dades enviades contenen un caràcter NUL" in response.content.decode()
+
+
 def test_an_escaped_backslash_before_u0000_is_text_not_a_nul(client):
     user = get_user_model().objects.get(username="membre-habitatge")
     client.force_login(user)

@@ -14,7 +14,7 @@ answers = {}
 for path in ("/ca/", "/es/directori/", "/en/mapa/", "/api/v1/initiatives", "/admin/", "/healthz", "/readyz",
              "/ca/mapa/capes/", "/ca/mapa/capes/punts.geojson", "/es/mapa/capes/punts/llista/",
              "/ca/mapa/capes/area/districte/gracia.geojson", "/ca/cerca/suggeriments/?q=hab",
-             "/ca/mapa/oembed/?url=/ca/mapa/", "/ca/directori/export.geojson"):
+             "/ca/mapa/oembed/?url=/ca/mapa/", "/ca/directori/export.geojson", "/ca/directori/export.jsonld"):
     response = client.get(path, HTTP_ACCEPT="text/html,application/json;q=0.9")
     answers[path] = [response.status_code, response.get("Retry-After"), response.content.decode()]
 response = client.get("/ca/directori/", HTTP_ACCEPT="application/json")
@@ -47,6 +47,7 @@ def test_every_kind_of_url_answers_503_in_its_language_when_the_database_is_down
         "/ca/cerca/suggeriments/?q=hab",
         "/ca/mapa/oembed/?url=/ca/mapa/",
         "/ca/directori/export.geojson",
+        "/ca/directori/export.jsonld",
         "json:/ca/directori/",
     ):
         status, retry_after, body = answers[path]

@@ -1,5 +1,6 @@
 """The public proposes an initiative or a correction; a moderator sees it, with possible duplicates."""
 
+import hashlib
 import html
 from datetime import timedelta
 
@@ -87,10 +88,18 @@ def test_the_limit_holds_while_the_cache_is_down(client, db, settings, monkeypat
     assert Proposal.objects.count() == PROPOSALS_PER_HOUR
 
 
-def test_the_stored_proposal_keeps_a_hash_of_the_address_not_the_address(client, db):
+def test_the_stored_proposal_keeps_a_keyed_hash_of_the_address_for_an_hour(client, db, settings):
+    """Not the address, nor a plain hash anyone could reverse by hashing every IPv4 address: another
+    SECRET_KEY gives another value; and forgotten once the hour the limit counts has passed."""
     assert propose_as(client, "198.51.100.7", "veina@example.org") == 302
     stored = Proposal.objects.values_list("client_hash", flat=True).get()
-    assert len(stored) == 64 and "198.51.100.7" not in stored
+    assert stored and stored != hashlib.sha256(b"198.51.100.7").hexdigest()
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789"
+    assert propose_as(client, "198.51.100.7", "veina2@example.org") == 302
+    assert len(set(Proposal.objects.values_list("client_hash", flat=True))) == 2
+    Proposal.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert propose_as(client, "198.51.100.8", "veina3@example.org") == 302
+    assert list(Proposal.objects.order_by("pk").values_list("client_hash", flat=True))[:2] == ["", ""]
 
 
 def test_proposals_older_than_an_hour_no_longer_count(client, db):

@@ -223,16 +223,15 @@ class TablePermissionsTest(SeededSiteTestCase):
 
         index = SectorIndexPage.objects.get(locale__language_code="ca")
         circular = Sector.objects.get(slug="economia-circular")
-        taken = self.table_b.editor_group  # another table's group holds the name (a renamed sector)
-        taken.name = f"Taula sectorial: {circular.name}"
-        taken.save()
+        # a name already taken, by a group an admin made (no table's collection): never shared
+        Group.objects.create(name=f"Taula sectorial: {circular.name}").user_set.add(self.member_a)
         new_table = index.add_child(
             instance=SectorPage(title="Taula d'economia circular", slug="circular", sector=circular)
         )
         new_table.refresh_from_db()
         assert new_table.editor_group.name == f"Taula sectorial: {circular.name} (2)"
         assert not new_table.editor_group.user_set.exists()
-        self.login(self.member_b)
+        self.login(self.member_a)
         self.assertRefused(self.client.get(f"/admin/pages/{new_table.pk}/edit/"))
 
         self.login(get_user_model().objects.get(username="admin"))
