@@ -3,8 +3,8 @@ the query string, the "Embed this map" builder writes them back, and tests round
 
 Query parameters (Catalan, like the directory's): the directory's selection (directori.selection:
 q, sector, familia, districte, barri, capa, a_prop, radi), capes (comma-separated layer slugs), centre
-(lat,lon), zoom, alcada (pixels), controls (0/1), llista (costat, sota, cap). The language is the
-URL's prefix.
+(lat,lon), zoom, zoom_min, zoom_max, alcada (pixels), controls (0/1), llista (costat, sota, cap),
+limita (0/1: keep the view on the area, on by default). The language is the URL's prefix.
 """
 
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from directori.models import District, Neighbourhood
 from directori.selection import FILTERS, Selection
 
 from .models import SELECTION_SLUG, Layer
@@ -32,6 +33,9 @@ class EmbedOptions:
     height: int = 520
     controls: bool = True
     list_mode: str = "costat"
+    lock: bool = True  # with an area: the view cannot leave it (bounds and minimum zoom)
+    min_zoom: int | None = None
+    max_zoom: int | None = None
     language: str = "ca"
     preset: str = ""  # a saved MapEmbed's slug: its stable address stands for all the options
 
@@ -42,6 +46,26 @@ class EmbedOptions:
     @property
     def neighbourhood(self):
         return next(iter(self.selection.selected["barri"]), "")
+
+    def area(self):
+        """The district or neighbourhood the embed shows (the neighbourhood when both are given), or None."""
+        if self.neighbourhood:
+            return Neighbourhood.objects.filter(slug=self.neighbourhood).first()
+        if self.district:
+            return District.objects.filter(slug=self.district).first()
+        return None
+
+    def title(self, area=None):
+        """The embed's own name, e.g. "Mapa de l'ESS a Gràcia", for its iframe, oEmbed and previews."""
+        area = area or self.area()
+        with override(self.language):
+            if area is None:
+                return _("Map of the social and solidarity economy")
+            title = _("Map of the SSE in %(area)s") % {"area": area.name}
+        if self.language == "ca":  # "a el Raval" is "al Raval"; the Eixample is the district with an article
+            for wrong, right in ((" a el ", " al "), (" a els ", " als "), (" a Eixample", " a l'Eixample")):
+                title = title.replace(wrong, right)
+        return title
 
     @classmethod
     def from_query(cls, params, language="ca"):
@@ -70,7 +94,12 @@ class EmbedOptions:
                 options.centre = (lat, lon)
             except ValueError:
                 errors.append(_("centre must be latitude,longitude in degrees"))
-        for name, param, low, high in (("zoom", "zoom", 1, 19), ("height", "alcada", 200, 2000)):
+        for name, param, low, high in (
+            ("zoom", "zoom", 1, 19),
+            ("min_zoom", "zoom_min", 1, 19),
+            ("max_zoom", "zoom_max", 1, 19),
+            ("height", "alcada", 200, 2000),
+        ):
             if params.get(param):
                 try:
                     value = int(params[param])
@@ -82,10 +111,14 @@ class EmbedOptions:
                         _("%(param)s must be a whole number from %(low)s to %(high)s")
                         % {"param": param, "low": low, "high": high}
                     )
-        if params.get("controls") in ("0", "1"):
-            options.controls = params["controls"] == "1"
-        elif params.get("controls"):
-            errors.append(_("controls must be 0 or 1"))
+        if options.min_zoom and options.max_zoom and options.min_zoom > options.max_zoom:
+            errors.append(_("zoom_min cannot be above zoom_max"))
+            options.min_zoom = options.max_zoom = None
+        for name, param in (("controls", "controls"), ("lock", "limita")):
+            if params.get(param) in ("0", "1"):
+                setattr(options, name, params[param] == "1")
+            elif params.get(param):
+                errors.append(_("%(param)s must be 0 or 1") % {"param": param})
         if params.get("llista"):
             if params["llista"] in LIST_MODES:
                 options.list_mode = params["llista"]
@@ -99,11 +132,18 @@ class EmbedOptions:
         if self.centre:
             extra.append(("centre", f"{self.centre[0]:.5f},{self.centre[1]:.5f}"))
         defaults = EmbedOptions()
-        for name, param in (("zoom", "zoom"), ("height", "alcada")):
+        for name, param in (
+            ("zoom", "zoom"),
+            ("min_zoom", "zoom_min"),
+            ("max_zoom", "zoom_max"),
+            ("height", "alcada"),
+        ):
             if getattr(self, name) not in (None, getattr(defaults, name)):
                 extra.append((param, str(getattr(self, name))))
         if not self.controls:
             extra.append(("controls", "0"))
+        if not self.lock:
+            extra.append(("limita", "0"))
         if self.list_mode != defaults.list_mode:
             extra.append(("llista", self.list_mode))
         return self.selection.query_string(sort=False, extra=extra)
@@ -121,6 +161,6 @@ class EmbedOptions:
             '<iframe src="{}{}" title="{}" width="100%" height="{}" style="border:0" loading="lazy"></iframe>',
             origin,
             self.url(),
-            _("Map of the social and solidarity economy"),
+            self.title(),
             self.height,
         )

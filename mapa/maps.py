@@ -14,7 +14,7 @@ import folium
 import shapely
 from folium.plugins import MarkerCluster
 
-from directori.models import District, Neighbourhood
+from directori.models import District
 
 from . import listing
 from .embed import BARCELONA, DEFAULT_ZOOM
@@ -43,14 +43,6 @@ def assets():
     return js, css
 
 
-def area_of(options):
-    if options.neighbourhood:
-        return Neighbourhood.objects.filter(slug=options.neighbourhood).first()
-    if options.district:
-        return District.objects.filter(slug=options.district).first()
-    return None
-
-
 def city_bounds():
     """[west, south, east, north] of all the districts, for a first view that fits the whole city on
     any screen; None before the boundaries are loaded."""
@@ -67,7 +59,7 @@ def city_bounds():
 
 def map_context(request, options):
     """Everything a map template needs: folium's div and script, the layers, the list, the legend."""
-    area = area_of(options)
+    area = options.area()
     centre = options.centre or BARCELONA
     m = folium.Map(
         location=list(centre),

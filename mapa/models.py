@@ -3,7 +3,9 @@ economic poles, and the network of providers serving housing projects. The GeoJS
 built from these and from the directory and sector pages (mapa/features.py)."""
 
 from django import forms
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -221,12 +223,38 @@ class MapEmbed(models.Model):
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="+")
     families = models.ManyToManyField(EssFamily, verbose_name=_("ESS families"), blank=True, related_name="+")
     tags = models.ManyToManyField(LayerTag, verbose_name=_("map layer tags"), blank=True, related_name="+")
+    text = models.CharField(
+        _("what is needed"),
+        max_length=200,
+        blank=True,
+        help_text=_("Words as a visitor would search them, e.g. “fruita ecològica”."),
+    )
     height = models.PositiveSmallIntegerField(_("height in pixels"), default=520)
     list_mode = models.CharField(
         _("list of initiatives"), max_length=10, choices=LIST_MODES, default="costat"
     )
     controls = models.BooleanField(
         _("controls"), default=True, help_text=_("Zoom buttons and the layer control.")
+    )
+    lock = models.BooleanField(
+        _("lock to the area"),
+        default=True,
+        help_text=_("Visitors cannot pan or zoom away from the district or neighbourhood."),
+    )
+    min_zoom = models.PositiveSmallIntegerField(
+        _("minimum zoom"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(19)]
+    )
+    max_zoom = models.PositiveSmallIntegerField(
+        _("maximum zoom"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(19)]
+    )
+    # The district office that keeps it (mapa.permissions); none: staff's own.
+    owner = models.ForeignKey(
+        Group,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -240,24 +268,31 @@ class MapEmbed(models.Model):
     def clean(self):
         if not 200 <= (self.height or 0) <= 2000:
             raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})
+        if self.min_zoom and self.max_zoom and self.min_zoom > self.max_zoom:
+            raise ValidationError({"max_zoom": _("The maximum zoom cannot be below the minimum zoom.")})
 
     def options(self, language):
         from directori.selection import Selection
 
         from .embed import EmbedOptions
 
+        selection = Selection.of(
+            districte=[self.district.slug] if self.district else [],
+            barri=[self.neighbourhood.slug] if self.neighbourhood else [],
+            sector=[s.slug for s in self.sectors.all()],
+            familia=[f.slug for f in self.families.all()],
+            capa=[t.slug for t in self.tags.all()],
+        )
+        selection.text = self.text
         return EmbedOptions(
-            selection=Selection.of(
-                districte=[self.district.slug] if self.district else [],
-                barri=[self.neighbourhood.slug] if self.neighbourhood else [],
-                sector=[s.slug for s in self.sectors.all()],
-                familia=[f.slug for f in self.families.all()],
-                capa=[t.slug for t in self.tags.all()],
-            ),
+            selection=selection,
             layers=[layer.slug for layer in self.layers.all()],
             height=self.height,
             list_mode=self.list_mode,
             controls=self.controls,
+            lock=self.lock,
+            min_zoom=self.min_zoom,
+            max_zoom=self.max_zoom,
             language=language,
             preset=self.slug,
         )
