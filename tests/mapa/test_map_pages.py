@@ -39,7 +39,7 @@ def config(response):
 
 
 def test_embed_options_round_trip_through_the_query_string(layers):
-    query = "districte=gracia&capes=mercat-social,districtes&capa=mercat-social&q=botiga&centre=41.40100,2.15700&zoom=15&alcada=600&controls=0&llista=sota"
+    query = "districte=gracia&capes=mercat-social,districtes&capa=mercat-social&q=botiga&centre=41.40100,2.15700&zoom=15&alcada=600&controls=0&llista=sota&limita=0&zoom_min=13&zoom_max=17"
     options, errors = EmbedOptions.from_query(QueryDict(query), "es")
     assert errors == []
     assert (options.district, options.layers, options.height, options.controls, options.list_mode) == (
@@ -49,9 +49,25 @@ def test_embed_options_round_trip_through_the_query_string(layers):
         False,
         "sota",
     )
+    assert (options.lock, options.min_zoom, options.max_zoom) == (False, 13, 17)
     again, _ = EmbedOptions.from_query(QueryDict(options.to_query()), "es")
     assert again == options
     assert options.url().startswith("/es/mapa/incrusta/?")
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "title"),
+    [
+        ("districte=gracia", "ca", "Mapa de l'ESS a Gràcia"),
+        ("districte=eixample", "ca", "Mapa de l'ESS a l'Eixample"),
+        ("barri=el-raval", "ca", "Mapa de l'ESS al Raval"),
+        ("districte=gracia", "es", "Mapa de la ESS en Gràcia"),
+        ("districte=gracia", "en", "Map of the SSE in Gràcia"),
+        ("", "ca", "Mapa de l'economia social i solidària"),
+    ],
+)
+def test_an_embed_is_named_after_its_area(boundaries, query, language, title):
+    assert EmbedOptions.from_query(QueryDict(query), language)[0].title() == title
 
 
 @pytest.mark.parametrize(
@@ -64,6 +80,9 @@ def test_embed_options_round_trip_through_the_query_string(layers):
         ("centre=north", "centre"),
         ("controls=maybe", "controls"),
         ("llista=amunt", "llista"),
+        ("limita=maybe", "limita"),
+        ("zoom_min=0", "zoom_min"),
+        ("zoom_min=16&zoom_max=12", "zoom_max"),
     ],
 )
 def test_bad_options_are_left_out_and_named(client, layers, query, message):
