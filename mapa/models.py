@@ -266,6 +266,10 @@ class MapEmbed(models.Model):
         return self.name
 
     def clean(self):
+        if self.slug == "codi":  # /mapa/incrusta/codi/ is the builders' endpoint (mapa.urls), not an embed
+            raise ValidationError(
+                {"slug": _("“codi” is the address of the embed builder; choose another slug.")}
+            )
         if not 200 <= (self.height or 0) <= 2000:
             raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})
         if self.min_zoom and self.max_zoom and self.min_zoom > self.max_zoom:

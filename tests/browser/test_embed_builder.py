@@ -250,6 +250,17 @@ def test_the_copy_button_copies_the_code_and_says_so(builder_data, chromium, liv
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == code.input_value()
     assert copied.startswith(f'<iframe src="{live_server.url}/ca/mapa/incrusta/?districte=gracia&amp;')
+
+    # without the clipboard API (a page served over plain http elsewhere): the code is selected
+    page.add_init_script("delete Navigator.prototype.clipboard")
+    page.reload()
+    expect(message).to_have_text("")
+    builder.get_by_role("button", name="Copia el codi").click()
+    expect(message).to_have_text(re.compile(r"^(Codi copiat|El codi està seleccionat: premeu Ctrl\+C)"))
+    expect(code).to_be_focused()
+    assert page.evaluate(
+        "(() => { const t = document.querySelector('[data-embed-code]'); return [t.selectionStart, t.selectionEnd, t.value.length]; })()"
+    ) == [0, len(code.input_value()), len(code.input_value())]
     close(context)
 
 

@@ -195,3 +195,22 @@ def test_district_and_neighbourhood_pages_have_the_builder_preset_to_their_area(
     assert '<option value="gracia" selected>Gràcia</option>' in builder
     assert 'value="la-vila-de-gracia" data-district="gracia" selected>' in builder
     assert Neighbourhood.objects.get(slug="la-vila-de-gracia").district.slug == "gracia"
+
+
+def test_a_saved_embed_cannot_take_the_builders_address(admin_client, layers):
+    answer = admin_client.post(
+        "/admin/snippets/mapa/mapembed/add/",
+        {
+            "name": "Codi",
+            "slug": "codi",
+            "height": "520",
+            "list_mode": "costat",
+            "controls": "on",
+            "lock": "on",
+        },
+    )
+    assert answer.status_code == 200 and not MapEmbed.objects.exists()
+    assert "«codi» és l'adreça del generador de codi dels mapes incrustats" in html.unescape(
+        answer.content.decode()
+    )
+    assert admin_client.get(CODE).json()["url"] == "/ca/mapa/incrusta/"  # the builder's still

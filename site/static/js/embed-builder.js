@@ -107,7 +107,8 @@
       });
     }
 
-    form.addEventListener("input", function (event) {
+    form.addEventListener("input", function (event) {  // typing; selects and boxes say "change" too
+      if (event.target.tagName === "SELECT" || event.target.type === "checkbox") return;
       if (only && only.indexOf(event.target.name) < 0) return;
       window.clearTimeout(timer);
       timer = window.setTimeout(refresh, TYPING_PAUSE);
