@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directori.models import District, EssFamily, Sector
-from mapa.models import Layer
+from mapa.models import Layer, MapEmbed
 from tests.browser.conftest import close
 from tests.mapa.factories import market_layer
 
@@ -163,9 +163,14 @@ def test_each_option_of_the_builder_changes_the_framed_map(builder_data, page, h
     change(family, lambda: family.select_option(""), re.compile(r"^(?!.*familia=)"))
     need = builder.get_by_label("Què es necessita")
     need.click()
-    need.press_sequentially("bicitaller", delay=30)  # typing: one request once the typing pauses
+    asked = []
+    page.on(
+        "request", lambda request: asked.append(request.url) if "/incrusta/codi/" in request.url else None
+    )
+    need.press_sequentially("bicitaller", delay=30)  # typing: the builder asks once the typing pauses
     expect(code).to_have_value(re.compile(r"\?q=bicitaller&amp;"))
     expect(need).to_be_focused()
+    assert 1 <= len(asked) < len("bicitaller") / 2, asked
     _, frame = framed()
     expect(frame.get_by_role("link", name="BiciTaller de Gràcia")).to_be_visible()
     expect(frame.get_by_role("link", name="La Botiga de Gràcia")).to_have_count(0)
@@ -322,6 +327,16 @@ def test_a_saved_embeds_admin_form_shows_a_live_preview_and_its_code(builder_dat
     frame = page.frame_locator("[data-embed-preview] iframe")
     expect(frame.locator('path[stroke-dasharray="6 4"]')).to_have_count(1)
     expect(code).to_have_value(re.compile(r'/ca/mapa/incrusta/gracia-botigues/".* height="610"'))
+
+    # an embed already saved: its edit form previews what it shows, and each edit at once
+    saved = MapEmbed.objects.create(
+        name="Sants", slug="sants", district=District.objects.get(slug="sants-montjuic")
+    )
+    page.goto(f"/admin/snippets/mapa/mapembed/edit/{saved.pk}/")
+    expect(preview).to_have_attribute("title", "Mapa de l'ESS a Sants-Montjuïc")
+    expect(code).to_have_value(re.compile(r'/ca/mapa/incrusta/sants/"'))
+    page.locator("#id_list_mode").select_option("cap")
+    expect(preview).to_have_attribute("src", re.compile(r"llista=cap"))
     assert errors == []
     close(context)
 
