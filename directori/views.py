@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .maps import city_svg
-from .models import District, Initiative, Neighbourhood
+from .models import District, EssFamily, Initiative, Neighbourhood, Sector
 from .proposals import ProposalForm, client_hash, over_limit
 from .selection import SORTS, Selection
 from .versions import fingerprint
@@ -66,6 +66,18 @@ def area_detail(request, kind, slug):
         "neighbourhoods": facets["barri"]["options"] if kind == "district" else None,
         "selection": selection,
         "embed_src": selection.url("mapa:embed", sort=False, extra=[("llista", "sota")]),
+        # The embed builder, preset to this area (site/templates/includes/embed_builder.html): its
+        # script asks the map for the code and the layers, so nothing here knows the map app.
+        "builder": {
+            "district": slug if kind == "district" else area.district.slug,
+            "neighbourhood": slug if kind == "neighbourhood" else "",
+            "districts": District.objects.defer("geometry").order_by("name"),
+            "neighbourhoods": Neighbourhood.objects.defer("geometry", "district__geometry")
+            .select_related("district")
+            .order_by("district__name", "name"),
+            "sectors": Sector.objects.all(),
+            "families": EssFamily.objects.all(),
+        },
     }
     return render(request, "directori/area_detail.html", context)
 

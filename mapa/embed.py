@@ -55,6 +55,20 @@ class EmbedOptions:
             return District.objects.filter(slug=self.district).first()
         return None
 
+    def shown_layers(self, layers):
+        """The slugs of `layers` the embed shows: the chosen ones; without a choice, the selection (when
+        there is one) and the layers shown by default, less the default initiative layers, which would
+        repeat it. One rule for the map and for the builder's checkboxes."""
+        if self.layers:
+            return set(self.layers)
+        if self.selection:
+            return {SELECTION_SLUG} | {
+                layer.slug
+                for layer in layers
+                if layer.shown_by_default and layer.kind != Layer.Kind.INITIATIVES
+            }
+        return {layer.slug for layer in layers if layer.shown_by_default}
+
     def title(self, area=None):
         """The embed's own name, e.g. "Mapa de l'ESS a Gràcia", for its iframe, oEmbed and previews."""
         area = area or self.area()

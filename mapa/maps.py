@@ -75,14 +75,7 @@ def map_context(request, options):
     layers = list(Layer.objects.prefetch_related("sectors", "families", "tags"))
     if selection or SELECTION.slug in options.layers:
         layers.insert(0, SELECTION)
-    if options.layers:
-        shown = set(options.layers)
-    elif selection:  # the selection replaces the default initiative layers (they would repeat it)
-        shown = {SELECTION.slug} | {
-            layer.slug for layer in layers if layer.shown_by_default and layer.kind != Layer.Kind.INITIATIVES
-        }
-    else:
-        shown = {layer.slug for layer in layers if layer.shown_by_default}
+    shown = options.shown_layers(layers)
     params = QueryDict(selection.query_string(sort=False))
     groups, listed_total = listing.build(layers, shown, params, selection)
     scales = {g["slug"]: g["scale"] for g in groups}

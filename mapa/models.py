@@ -266,27 +266,38 @@ class MapEmbed(models.Model):
         return self.name
 
     def clean(self):
+        if self.slug == "codi":  # /mapa/incrusta/codi/ is the builders' endpoint (mapa.urls), not an embed
+            raise ValidationError(
+                {"slug": _("“codi” is the address of the embed builder; choose another slug.")}
+            )
         if not 200 <= (self.height or 0) <= 2000:
             raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})
         if self.min_zoom and self.max_zoom and self.min_zoom > self.max_zoom:
             raise ValidationError({"max_zoom": _("The maximum zoom cannot be below the minimum zoom.")})
 
-    def options(self, language):
+    def options(self, language, related=None):
+        """Its EmbedOptions. `related` gives the many-to-many values by field name (layers, sectors,
+        families, tags) for an embed not saved yet, whose own relations cannot be read: the admin's
+        preview of the form being edited."""
         from directori.selection import Selection
 
         from .embed import EmbedOptions
 
+        def slugs(name):
+            values = getattr(self, name).all() if related is None else related.get(name) or []
+            return [value.slug for value in values]
+
         selection = Selection.of(
             districte=[self.district.slug] if self.district else [],
             barri=[self.neighbourhood.slug] if self.neighbourhood else [],
-            sector=[s.slug for s in self.sectors.all()],
-            familia=[f.slug for f in self.families.all()],
-            capa=[t.slug for t in self.tags.all()],
+            sector=slugs("sectors"),
+            familia=slugs("families"),
+            capa=slugs("tags"),
         )
         selection.text = self.text
         return EmbedOptions(
             selection=selection,
-            layers=[layer.slug for layer in self.layers.all()],
+            layers=slugs("layers"),
             height=self.height,
             list_mode=self.list_mode,
             controls=self.controls,

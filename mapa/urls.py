@@ -6,6 +6,7 @@ app_name = "mapa"
 urlpatterns = [
     path("", views.map_page, name="index"),
     path("incrusta/", views.embed, name="embed"),
+    path("incrusta/codi/", views.embed_code, name="embed_code"),  # before the saved embeds: "codi" is taken
     path("incrusta/<slug:slug>/", views.embed, name="embed_preset"),
     path("oembed/", views.oembed, name="oembed"),
     path("capes/", views.layer_index, name="layers"),

@@ -5,10 +5,14 @@ pages load them.
 """
 
 import gzip
+from dataclasses import replace
 from functools import wraps
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.forms import modelform_factory
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
@@ -136,10 +140,15 @@ def _options(request):
 
 def map_page(request):
     """/mapa/: the map with its layer control and the list beside it, the directory's filters, and the
-    builder of embeds for the current view."""
+    builder of embeds for the current view (submitted without JavaScript, the builder comes back here
+    with its code written)."""
     options, problems = _options(request)
     options.height = options.height or 520
+    language = request.GET.get(LANGUAGE_PARAM, "")
+    if language and language not in dict(settings.LANGUAGES):
+        problems.append(_language_problem())
     context = map_context(request, options)
+    code = replace(options, language=language) if language in dict(settings.LANGUAGES) else options
     context.update(
         problems=problems,
         fill_viewport=True,
@@ -151,14 +160,146 @@ def map_page(request):
         .order_by("district__name", "name"),
         districts=District.objects.defer("geometry").order_by("name"),
         hidden_params=options.selection.hidden_params("q", "sector", "familia", "districte", "barri", "radi"),
-        builder_hidden_params=options.selection.hidden_params("districte"),
-        builder_layers=context["map_config"]["layers"],  # every layer, the selection first when there is one
-        shown_layers={layer["slug"] for layer in context["map_config"]["layers"] if layer["shown"]},
-        embed_code=options.iframe(request.build_absolute_uri("/")[:-1]),
-        embed_url=options.url(),
         oembed_url=_oembed_link(request, request.get_full_path()),
     )
+    context["builder"] = {  # includes/embed_builder.html's fields
+        "district": code.district,
+        "neighbourhood": code.neighbourhood,
+        "lock": code.lock,
+        "q": code.selection.text,
+        "sector": next(iter(options.selection.selected["sector"]), ""),
+        "family": next(iter(options.selection.selected["familia"]), ""),
+        "hidden": options.selection.hidden_params("q", "sector", "familia", "districte", "barri"),
+        "layers": _layer_choices(options),
+        "list_mode": code.list_mode,
+        "height": code.height,
+        "language": code.language,
+        "controls": code.controls,
+        "min_zoom": code.min_zoom,
+        "max_zoom": code.max_zoom,
+        "code": code.iframe(request.build_absolute_uri("/")[:-1]),
+        "url": code.url(),
+        "title": code.title(context["area"]),
+        "districts": context["districts"],
+        "neighbourhoods": context["neighbourhoods"],
+        "sectors": context["sectors"],
+        "families": context["families"],
+    }
     return render(request, "mapa/map_page.html", context)
+
+
+LANGUAGE_PARAM = "idioma"  # the builder's language field: the embed address's prefix
+# The fields of a saved embed's admin form that decide what it shows (not its name, slug or owner)
+EmbedPreviewForm = modelform_factory(
+    MapEmbed,
+    fields=[
+        "district",
+        "neighbourhood",
+        "layers",
+        "sectors",
+        "families",
+        "tags",
+        "text",
+        "height",
+        "list_mode",
+        "controls",
+        "lock",
+        "min_zoom",
+        "max_zoom",
+    ],
+)
+
+
+def _language_problem():
+    languages = ", ".join(code for code, _name in settings.LANGUAGES)
+    return _("%(param)s must be one of: %(values)s") % {"param": LANGUAGE_PARAM, "values": languages}
+
+
+def _layer_choices(options):
+    """The builder's layer checkboxes: the selection's layer, then every layer, ticked as the embed
+    shows them."""
+    layers = [SELECTION, *Layer.objects.all()]
+    shown = options.shown_layers(layers)
+    return [{"slug": layer.slug, "name": layer.label, "shown": layer.slug in shown} for layer in layers]
+
+
+def _area_problems(options):
+    """A neighbourhood outside the chosen district would leave the embed empty: say so."""
+    if not (options.district and options.neighbourhood):
+        return []
+    place = (
+        Neighbourhood.objects.defer("geometry", "district__geometry")
+        .select_related("district")
+        .filter(slug=options.neighbourhood)
+        .first()
+    )
+    if place is None or place.district.slug == options.district:
+        return []
+    return [
+        _("barri: “%(neighbourhood)s” is not in the district “%(district)s”")
+        % {"neighbourhood": place.name, "district": options.district}
+    ]
+
+
+def _edited_embed_options(params, language):
+    """(options, problems) of a saved embed's admin form as the editor has it now, unsaved: the
+    fields that are wrong are left at their defaults and named in the problems."""
+    form = EmbedPreviewForm(params)
+    form.is_valid()
+    embed = form.instance  # the form's valid fields only (model validation runs on it too)
+    problems = [
+        f"{form.fields[name].label}: {message}" if name in form.fields else message
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    if not 200 <= (embed.height or 0) <= 2000:
+        embed.height = MapEmbed._meta.get_field("height").default
+    if embed.min_zoom and embed.max_zoom and embed.min_zoom > embed.max_zoom:
+        embed.min_zoom = embed.max_zoom = None
+    related = {name: form.cleaned_data.get(name) for name in ("layers", "sectors", "families", "tags")}
+    options = embed.options(language, related)
+    try:
+        validate_slug(params.get("slug", ""))
+        options.preset = params["slug"]
+    except ValidationError:  # no address yet: the code is that of the options themselves
+        pass
+    return options, problems
+
+
+@require_safe
+def embed_code(request):
+    """The builders' one writer of embed addresses. The builder on the map page, on district and
+    neighbourhood pages and beside a saved embed's admin form sends its fields here on each change
+    (EmbedOptions' own parameters and `idioma`; with `admin=1`, the admin form's fields, for editors)
+    and shows the answer: the address, the iframe code, the title, the layers as the embed shows them
+    and the problems found (the code leaves those parts out). So no script ever composes an embed
+    address."""
+    language = request.GET.get(LANGUAGE_PARAM) or (get_language() or "ca")[:2]
+    if language not in dict(settings.LANGUAGES):
+        return error(_language_problem())
+    if request.GET.get("admin"):
+        if not request.user.has_perm("wagtailadmin.access_admin"):
+            return error(_("Only editors can preview the form of a saved embed."), 403)
+        options, problems = _edited_embed_options(request.GET, language)
+    else:
+        options, problems = EmbedOptions.from_query(request.GET, language)
+    problems += _area_problems(options)
+    origin = request.build_absolute_uri("/")[:-1]
+    preview = replace(options, preset="")  # what is being edited, before a saved embed is saved
+    response = JsonResponse(
+        {
+            "url": options.url(),
+            "absolute_url": origin + options.url(),
+            "iframe": options.iframe(origin),
+            "title": options.title(),
+            "height": options.height,
+            "preview": preview.url(),
+            "layers": _layer_choices(options),
+            "problems": problems,
+        }
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def framable(view):

@@ -3,10 +3,12 @@ housing-services network."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
+from .panels import EmbedPreviewPanel
 
 
 class LayerViewSet(SnippetViewSet):
@@ -35,6 +37,30 @@ class MapEmbedViewSet(SnippetViewSet):
     model = MapEmbed
     icon = "code"
     list_display = ["name", "address", "district", "neighbourhood"]
+    panels = [
+        *(
+            FieldPanel(name)
+            for name in (
+                "name",
+                "slug",
+                "owner",
+                "district",
+                "neighbourhood",
+                "layers",
+                "text",
+                "sectors",
+                "families",
+                "tags",
+                "height",
+                "list_mode",
+                "controls",
+                "lock",
+                "min_zoom",
+                "max_zoom",
+            )
+        ),
+        EmbedPreviewPanel(heading=_("Preview and code")),
+    ]
 
 
 class MapGroup(SnippetViewSetGroup):

@@ -298,8 +298,10 @@ def test_forms_on_the_map_keep_the_whole_selection(client, city):
     assert '<input type="hidden" name="sector" value="habitatge">' in filters  # the select shows the first
     assert '<input type="hidden" name="capa" value="mercat-social">' in filters
     builder = body.split("data-embed-builder")[1].split("</form>")[0]
-    for hidden in ("q", "sector", "familia", "capa"):
-        assert f'<input type="hidden" name="{hidden}"' in builder, hidden
+    assert '<input type="hidden" name="capa" value="mercat-social">' in builder
+    assert '<input type="hidden" name="sector" value="habitatge">' in builder  # the select shows the first
+    assert '<input id="embed-q" type="text" name="q" value="cures"' in builder
+    assert '<option value="cures" selected>' in builder and '<option value="associacio" selected>' in builder
     assert re.search(r'name="capes" value="seleccio" checked>\s*La teva selecció', builder)
 
 

@@ -314,28 +314,4 @@
       window.location.search = params.toString();
     });
   }
-
-  var builder = document.querySelector("[data-embed-builder]");
-  if (builder) {
-    var code = document.querySelector("[data-embed-code]");
-    var preview = document.querySelector("[data-embed-preview]");
-    builder.addEventListener("change", function () {
-      var data = new FormData(builder);
-      var params = new URLSearchParams();
-      var layers = data.getAll("capes");
-      data.forEach(function (value, key) { if (key !== "capes" && value) params.append(key, value); });
-      if (layers.length) params.set("capes", layers.join(","));
-      var embedLink = document.querySelector("[data-embed-link]");
-      var src = embedLink.href.split("?")[0] + (params.toString() ? "?" + params.toString() : "");
-      var frame = document.createElement("iframe");
-      frame.src = src;
-      frame.title = preview.querySelector("iframe") ? preview.querySelector("iframe").title : "";
-      frame.width = "100%";
-      frame.height = data.get("alcada") || "520";
-      frame.style.border = "0";
-      preview.replaceChildren(frame);
-      code.value = frame.outerHTML;
-      embedLink.href = src;
-    });
-  }
 })();

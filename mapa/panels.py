@@ -1,0 +1,45 @@
+"""The saved embed's admin form shows, beside its fields, the live preview and the code of what is
+being edited: the same script as the public builders (site/static/js/embed-builder.js) reads the form's
+fields on each change and asks mapa:embed_code, which builds them into an unsaved MapEmbed's options.
+So the code is written by EmbedOptions there too, and an editor sees the result before saving."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from wagtail.admin.panels import Panel
+
+# The form's fields the preview reads (views.EmbedPreviewForm's, the slug for the code's address,
+# and the panel's own language select).
+PREVIEWED_FIELDS = (
+    "slug",
+    "district",
+    "neighbourhood",
+    "layers",
+    "sectors",
+    "families",
+    "tags",
+    "text",
+    "height",
+    "list_mode",
+    "controls",
+    "lock",
+    "min_zoom",
+    "max_zoom",
+    "idioma",
+)
+
+
+class EmbedPreviewPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "mapa/admin/embed_preview_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            language = (get_language() or "ca")[:2]
+            context.update(
+                fields=" ".join(PREVIEWED_FIELDS),
+                languages=settings.LANGUAGES,
+                language=language if language in dict(settings.LANGUAGES) else "ca",
+                height=self.instance.height,
+            )
+            return context
