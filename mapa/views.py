@@ -22,7 +22,7 @@ from csp.decorators import csp_replace
 from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
 
-from . import listing
+from . import listing, usage
 from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
 from .features import SELECTION, BadParameter, parse_bbox, shape
@@ -189,7 +189,10 @@ def embed(request, slug=None):
         options, problems = _options(request)
     context = map_context(request, options)
     context.update(problems=problems, oembed_url=_oembed_link(request, request.get_full_path()))
-    return render(request, "mapa/embed.html", context)
+    response = render(request, "mapa/embed.html", context)
+    if request.method == "GET":
+        usage.count_load(request, options)
+    return response
 
 
 def _oembed_link(request, path):

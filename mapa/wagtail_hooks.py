@@ -1,12 +1,19 @@
 """The map's data in the admin: layers, economic poles (suggested ones to accept or dismiss) and the
 housing-services network."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import usage
 from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
+from .permissions import EmbedPermissionPolicy, OwnEmbedsOnly, visible_embeds
 
 
 class LayerViewSet(SnippetViewSet):
@@ -31,10 +38,24 @@ class HousingServiceLinkViewSet(SnippetViewSet):
     list_filter = ["service"]
 
 
+register_permission_policy(MapEmbed, EmbedPermissionPolicy(MapEmbed))
+
+
 class MapEmbedViewSet(SnippetViewSet):
+    """Saved embeds; a district office's members see and keep their office's only (mapa.permissions)."""
+
     model = MapEmbed
     icon = "code"
     list_display = ["name", "address", "district", "neighbourhood"]
+    edit_view_class = type("EditView", (OwnEmbedsOnly, snippet_views.EditView), {})
+    delete_view_class = type("DeleteView", (OwnEmbedsOnly, snippet_views.DeleteView), {})
+    copy_view_class = type("CopyView", (OwnEmbedsOnly, snippet_views.CopyView), {})
+    history_view_class = type("HistoryView", (OwnEmbedsOnly, snippet_views.HistoryView), {})
+    usage_view_class = type("UsageView", (OwnEmbedsOnly, snippet_views.UsageView), {})
+    inspect_view_class = type("InspectView", (OwnEmbedsOnly, snippet_views.InspectView), {})
+
+    def get_queryset(self, request):
+        return visible_embeds(request.user)
 
 
 class MapGroup(SnippetViewSetGroup):
@@ -45,3 +66,21 @@ class MapGroup(SnippetViewSetGroup):
 
 
 register_snippet(MapGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_usage_urls():
+    return [
+        path("mapa/us/", usage.report, name="mapa_usage"),
+        path("mapa/us.csv", usage.report_csv, name="mapa_usage_csv"),
+    ]
+
+
+class UsageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mapa.view_mapembed")
+
+
+@hooks.register("register_admin_menu_item")
+def register_usage_menu_item():
+    return UsageMenuItem(_("Embed usage"), reverse("mapa_usage"), icon_name="view", order=231)
