@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -41,6 +42,30 @@ class HousingServiceLinkViewSet(SnippetViewSet):
 register_permission_policy(MapEmbed, EmbedPermissionPolicy(MapEmbed))
 
 
+class VisibleEmbeds:
+    """For the chooser's views: the embeds the user may see (mapa.permissions), nothing else."""
+
+    def get_object_list(self):
+        return visible_embeds(self.request.user)
+
+    def get_object(self, pk):
+        return visible_embeds(self.request.user).get(pk=pk)
+
+    def get_objects(self, pks):
+        return visible_embeds(self.request.user).filter(pk__in=pks)
+
+
+class MapEmbedChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (VisibleEmbeds, chooser_views.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (VisibleEmbeds, chooser_views.ChooseResultsView), {}
+    )
+    chosen_view_class = type("ChosenView", (VisibleEmbeds, chooser_views.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (VisibleEmbeds, chooser_views.SnippetChosenMultipleView), {}
+    )
+
+
 class MapEmbedViewSet(SnippetViewSet):
     """Saved embeds; a district office's members see and keep their office's only (mapa.permissions)."""
 
@@ -53,6 +78,7 @@ class MapEmbedViewSet(SnippetViewSet):
     history_view_class = type("HistoryView", (OwnEmbedsOnly, snippet_views.HistoryView), {})
     usage_view_class = type("UsageView", (OwnEmbedsOnly, snippet_views.UsageView), {})
     inspect_view_class = type("InspectView", (OwnEmbedsOnly, snippet_views.InspectView), {})
+    chooser_viewset_class = MapEmbedChooserViewSet
 
     def get_queryset(self, request):
         return visible_embeds(request.user)

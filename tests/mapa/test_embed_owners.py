@@ -135,3 +135,18 @@ def test_staff_choose_any_district_and_which_office_owns_an_embed(client):
     assert embed("mapa-del-barri").owner == office
     client.force_login(user("districte-sant-marti"))
     assert "Mapa del barri" in client.get(EMBEDS).content.decode()
+
+
+def test_the_embed_chooser_offers_an_office_its_own_embeds_only(client):
+    client.force_login(user("districte-gracia"))
+    listed = client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
+    assert "Districte de Gràcia" in listed and "Districte de Sant Martí" not in listed
+    searched = client.get(
+        "/admin/snippets/choose/mapa/mapembed/results/", {"q": "Districte"}
+    ).content.decode()
+    assert "Districte de Gràcia" in searched and "Districte de Sant Martí" not in searched
+    other, own = embed("districte-sant-marti"), embed("districte-gracia")
+    assert client.get(f"/admin/snippets/choose/mapa/mapembed/chosen/{other.pk}/").status_code == 404
+    assert client.get(f"/admin/snippets/choose/mapa/mapembed/chosen/{own.pk}/").status_code == 200
+    client.force_login(user("admin"))
+    assert "Districte de Sant Martí" in client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
