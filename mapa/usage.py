@@ -100,23 +100,64 @@ def visible_usage(user, since):
     return rows
 
 
-def chart(days, counts, title, description, width=720, height=160):
-    """An SVG bar chart of loads per day (one bar a day), described for screen readers; the same
-    numbers are in the table beside it."""
+WIDTH, PLOT, AXIS = 720, 140, 20  # the day chart: width, bars' height, room for the dates below
+
+
+def day_chart(days, counts, title, description):
+    """An SVG bar chart of loads per day (one bar a day, the first and last day and the highest count
+    written on it), described for screen readers; the same numbers are in the table beside it."""
     top = max(counts, default=0) or 1
-    step = width / len(days)
+    step = WIDTH / len(days)
     bars = [
         {
             "x": round(i * step, 2),
             "width": round(max(step - 1, 1), 2),
-            "height": round(count / top * (height - 20), 2),
-            "y": round(height - count / top * (height - 20), 2),
+            "height": round(count / top * (PLOT - 16), 2),
+            "y": round(PLOT - count / top * (PLOT - 16), 2),
             "day": day,
             "count": count,
         }
         for i, (day, count) in enumerate(zip(days, counts, strict=True))
+        if count
     ]
-    return {"bars": bars, "width": width, "height": height, "top": top, "title": title, "desc": description}
+    return {
+        "bars": bars,
+        "width": WIDTH,
+        "plot": PLOT,
+        "height": PLOT + AXIS,
+        "top": top,
+        "first": days[0],
+        "last": days[-1],
+        "title": title,
+        "desc": description,
+    }
+
+
+def site_chart(origins, title, description, row=24, label=260):
+    """An SVG of horizontal bars, one per host site (most loads first), with the site and its count
+    written beside its bar."""
+    top = max((o["total"] for o in origins), default=0) or 1
+    room = WIDTH - label - 60
+    bars = [
+        {
+            "y": i * row,
+            "text_y": i * row + row * 0.7,
+            "width": round(max(o["total"] / top * room, 1), 2),
+            "count_x": round(label + o["total"] / top * room + 6, 2),
+            "origin": o["origin"],
+            "total": o["total"],
+        }
+        for i, o in enumerate(origins)
+    ]
+    return {
+        "bars": bars,
+        "width": WIDTH,
+        "height": max(len(bars), 1) * row,
+        "label": label,
+        "row": row - 6,
+        "title": title,
+        "desc": description,
+    }
 
 
 def report_data(user, today=None):
@@ -131,28 +172,29 @@ def report_data(user, today=None):
         mine = rows.filter(embed=key)
         per_day = dict(mine.values_list("day").annotate(total=Sum("count")))
         counts = [per_day.get(day, 0) for day in days]
+        origins = list(mine.values("origin").annotate(total=Sum("count")).order_by("-total", "origin"))
         name = names.get(key, key)
         total = sum(counts)
+        period = {"total": total, "start": since.isoformat(), "end": today.isoformat()}
         embeds.append(
             {
                 "key": key,
                 "name": name,
                 "total": total,
-                "origins": list(
-                    mine.values("origin").annotate(total=Sum("count")).order_by("-total", "origin")
-                ),
+                "origins": origins,
                 "days": [(day, count) for day, count in zip(days, counts, strict=True) if count],
-                "chart": chart(
+                "chart": day_chart(
                     days,
                     counts,
                     _("Loads of “%(name)s” per day") % {"name": name},
                     _("%(total)s loads from %(start)s to %(end)s; at most %(top)s in one day.")
-                    % {
-                        "total": total,
-                        "start": since.isoformat(),
-                        "end": today.isoformat(),
-                        "top": max(counts),
-                    },
+                    % {**period, "top": max(counts)},
+                ),
+                "sites_chart": site_chart(
+                    origins,
+                    _("Loads of “%(name)s” per host site") % {"name": name},
+                    _("%(total)s loads from %(start)s to %(end)s, from %(sites)s host sites.")
+                    % {**period, "sites": len(origins)},
                 ),
             }
         )

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import logging
+import re
 
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -160,9 +161,25 @@ def test_an_office_sees_its_own_embeds_usage_as_an_accessible_chart_and_tables(c
         and "https://blog.example.org" in body
     )
     assert "santmarti.example" not in body and "Sant Martí" not in body and "adhoc.example" not in body
-    assert '<svg role="img" aria-labelledby="usage-chart-title-1 usage-chart-desc-1"' in body
-    assert '<title id="usage-chart-title-1">' in body and '<desc id="usage-chart-desc-1">4 ' in body
-    assert body.count("<rect ") == 1  # one day with loads
+    days = re.search(
+        r'<svg role="img" aria-labelledby="usage-chart-title-1 usage-chart-desc-1".*?</svg>', body, re.S
+    )
+    assert '<title id="usage-chart-title-1">Càrregues de «Districte de Gràcia» per dia</title>' in days.group(
+        0
+    )
+    assert '<desc id="usage-chart-desc-1">4 càrregues' in days.group(0)
+    assert days.group(0).count("<rect ") == 1  # one day with loads
+    sites = re.search(
+        r'<svg role="img" aria-labelledby="usage-sites-title-1 usage-sites-desc-1".*?</svg>', body, re.S
+    )
+    assert "de 2 llocs" in sites.group(0)
+    bars = re.findall(
+        r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"[^>]*><title>([^<]+)</title>', sites.group(0)
+    )
+    assert [(title, float(width)) for width, title in bars] == [
+        ("https://www.gracia.cat: 3", 400.0),  # the longest bar, the most loads first
+        ("https://blog.example.org: 1", pytest.approx(400 / 3, abs=0.01)),
+    ]
     today = timezone.localdate().isoformat()
     assert f"<tr><td>{today}</td><td>4</td></tr>" in body
     assert "<tr><td>https://www.gracia.cat</td><td>3</td></tr>" in body
