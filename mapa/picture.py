@@ -26,7 +26,8 @@ from .models import Layer
 WIDTH, HEIGHT = 1200, 630  # the size link previews (Open Graph) expect
 MARGIN = 40
 BAND = 70  # the title's band at the top
-TIMEOUT = 24 * 3600
+TIMEOUT = 24 * 3600  # a saved embed's picture
+AD_HOC_TIMEOUT = 600  # one of countless option sets: kept minutes, so a crawler cannot fill the cache
 BACKGROUND, LAND, OUTLINE, INK = "#f7f5f2", "#ffffff", "#35557a", "#1d1d1f"
 
 
@@ -48,7 +49,7 @@ def png(options, key=None):
     body = cache.get(f"mapa:picture:{key}")
     if body is None:
         body = draw(options)
-        cache.set(f"mapa:picture:{key}", body, TIMEOUT)
+        cache.set(f"mapa:picture:{key}", body, TIMEOUT if options.preset else AD_HOC_TIMEOUT)
     return body
 
 
