@@ -160,12 +160,15 @@ def site_chart(origins, title, description, row=24, label=260):
     }
 
 
-def report_data(user, today=None):
-    """The last DAYS days for each embed the user may see: totals, per host site, per day."""
+def report_data(user, only=None, today=None):
+    """The last DAYS days for each embed the user may see (or only the embed `only`): totals, per
+    host site, per day."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=DAYS - 1)
     days = [since + datetime.timedelta(days=n) for n in range(DAYS)]
     rows = visible_usage(user, since)
+    if only:
+        rows = rows.filter(embed=only)
     names = dict(visible_embeds(user).values_list("slug", "name"))
     embeds = []
     for key in rows.order_by("embed").values_list("embed", flat=True).distinct():
@@ -198,13 +201,14 @@ def report_data(user, today=None):
                 ),
             }
         )
-    return {"embeds": embeds, "since": since, "today": today, "days": DAYS}
+    return {"embeds": embeds, "since": since, "today": today, "days": DAYS, "only": only}
 
 
 @permission_required("mapa.view_mapembed", raise_exception=True)
 def report(request):
-    """The admin page of embed usage: a chart and tables per embed the user may see."""
-    context = report_data(request.user)
+    """The admin page of embed usage: a chart and tables per embed the user may see (?incrustacio=
+    <slug>: that embed's only, as the embeds' listing links to it)."""
+    context = report_data(request.user, request.GET.get("incrustacio", "").strip())
     context["page_title"] = _("Embed usage")
     return render(request, "mapa/admin/usage.html", context)
 

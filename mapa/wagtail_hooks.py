@@ -1,11 +1,15 @@
 """The map's data in the admin: layers, economic poles (suggested ones to accept or dismiss) and the
 housing-services network."""
 
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as chooser_views
@@ -71,7 +75,22 @@ class MapEmbedViewSet(SnippetViewSet):
 
     model = MapEmbed
     icon = "code"
-    list_display = ["name", "address", "district", "neighbourhood"]
+    list_display = [
+        "name",
+        "address",
+        "district",
+        "neighbourhood",
+        Column(
+            "usage",
+            label=_("Usage"),
+            accessor=lambda embed: format_html(
+                '<a href="{}?{}">{}</a>',
+                reverse("mapa_usage"),
+                urlencode({"incrustacio": embed.slug}),
+                _("Loads in the last 90 days"),
+            ),
+        ),
+    ]
     edit_view_class = type("EditView", (OwnEmbedsOnly, snippet_views.EditView), {})
     delete_view_class = type("DeleteView", (OwnEmbedsOnly, snippet_views.DeleteView), {})
     copy_view_class = type("CopyView", (OwnEmbedsOnly, snippet_views.CopyView), {})

@@ -220,3 +220,18 @@ def test_counts_older_than_90_days_are_left_out_and_visitors_cannot_see_usage(cl
     assert [r[3] for r in rows[1:]] == ["5"]
     client.logout()
     assert client.get("/admin/mapa/us.csv").status_code == 302  # to the login
+
+
+def test_the_embeds_listing_links_each_embed_to_its_own_usage(client, embeds):
+    loads(client, embeds)
+    client.force_login(get_user_model().objects.get(username="admin"))
+    listing = client.get("/admin/snippets/mapa/mapembed/").content.decode()
+    assert (
+        '<a href="/admin/mapa/us/?incrustacio=districte-gracia">Càrregues dels darrers 90 dies</a>' in listing
+    )
+    body = client.get("/admin/mapa/us/", {"incrustacio": "districte-gracia"}).content.decode()
+    assert "Districte de Gràcia" in body and "https://www.gracia.cat" in body
+    assert "santmarti.example" not in body and "adhoc.example" not in body
+    client.force_login(get_user_model().objects.get(username="districte-gracia"))
+    other = client.get("/admin/mapa/us/", {"incrustacio": "districte-sant-marti"}).content.decode()
+    assert "santmarti.example" not in other  # another office's embed asked by name: nothing
