@@ -2,8 +2,9 @@
 the embeds of its own district only, and sees no other office's embeds nor their usage; staff (a
 superuser, or a group holding the embeds' rights that is not an office, e.g. Editors or Moderators)
 see all of them. Everything that limits an office reads `offices()` and `visible_embeds()` here:
-the admin's listing, its edit, delete, copy, history, usage and inspect views, the embed form
-(mapa.forms.MapEmbedForm) and the usage report (mapa.usage).
+the admin's listing, its edit, delete, copy, history, usage and inspect views, its chooser and bulk
+actions (mapa.wagtail_hooks), the embed form (mapa.forms.MapEmbedForm) and the usage report
+(mapa.usage).
 
 `sync_office_group` is idempotent, like sectors.permissions.sync_table_group: the seed calls it for
 each district, and calling it again only adds what is missing.
@@ -21,7 +22,15 @@ EMBED_PERMISSIONS = ("add_mapembed", "change_mapembed", "delete_mapembed", "view
 
 
 def office_group_name(district):
-    return f"Oficina del districte de {district.name}"
+    """ "Oficina del districte de Gràcia", "… de l'Eixample", "… d'Horta-Guinardó", "… de les Corts"."""
+    name = district.name
+    if name == "Eixample":  # the one district named with its article
+        return "Oficina del districte de l'Eixample"
+    if name.startswith("Les "):
+        return f"Oficina del districte de les {name[4:]}"
+    if name[:1].lower() in "aeiouhàèéíòóú":
+        return f"Oficina del districte d'{name}"
+    return f"Oficina del districte de {name}"
 
 
 def sync_office_group(district):

@@ -66,6 +66,9 @@ def test_the_seed_gives_every_district_an_office_a_demo_user_and_its_embed():
     assert office.district_office.district == gracia
     assert user("districte-gracia").groups.filter(pk=office.pk).exists()
     assert embed("districte-gracia").owner == office
+    names = set(Group.objects.exclude(district_office=None).values_list("name", flat=True))
+    assert {"Oficina del districte de l'Eixample", "Oficina del districte d'Horta-Guinardó"} <= names
+    assert "Oficina del districte de les Corts" in names
     assert user("districte-gracia").check_password(settings.DEMO_PASSWORD)
 
 
