@@ -55,3 +55,47 @@ class EconomicPoleForm(WagtailAdminModelForm):
     def save(self, commit=True):
         self.instance.area = self.cleaned_data.get("area_geojson")
         return super().save(commit=commit)
+
+
+class MapEmbedForm(WagtailAdminModelForm):
+    """A saved embed's form, limited to what its user keeps (mapa.permissions): a district office
+    chooses only its own district and that district's neighbourhoods, and its new embeds become its
+    own; staff choose any district and which office, if any, owns the embed. A value posted from
+    outside those choices is a field error, as for any select."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth.models import Group
+
+        from directori.models import District, Neighbourhood
+
+        from .permissions import is_staff, offices
+
+        self.offices = (
+            [] if self.for_user is None or is_staff(self.for_user) else list(offices(self.for_user))
+        )
+        if "owner" in self.fields:
+            if self.offices:
+                del self.fields["owner"]
+            else:
+                self.fields["owner"].queryset = Group.objects.exclude(district_office=None).order_by("name")
+        if self.offices and "district" in self.fields:
+            districts = District.objects.filter(pk__in=[o.district_id for o in self.offices])
+            self.fields["district"].queryset = districts
+            self.fields["district"].required = True
+            self.fields["district"].empty_label = None
+            if "neighbourhood" in self.fields:
+                self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(district__in=districts)
+
+    def clean(self):
+        cleaned = super().clean()
+        district, neighbourhood = cleaned.get("district"), cleaned.get("neighbourhood")
+        if district and neighbourhood and neighbourhood.district_id != district.pk:
+            self.add_error("neighbourhood", _("The neighbourhood is not in the chosen district."))
+        return cleaned
+
+    def save(self, commit=True):
+        if self.offices:  # an office's embed is the office's of its district
+            district_id = self.instance.district_id
+            self.instance.owner_id = next(o.group_id for o in self.offices if o.district_id == district_id)
+        return super().save(commit=commit)

@@ -17,7 +17,7 @@ from core.validators import COLOUR_VALIDATORS
 from directori.fields import GeometryField
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from directori.models.taxonomy import in_language
-from mapa.forms import EconomicPoleForm
+from mapa.forms import EconomicPoleForm, MapEmbedForm
 from sectors.models.pages import ICON_CHOICES
 
 SELECTION_SLUG = "seleccio"  # the address of the visitor's selection as a layer (mapa.features.SELECTION)
@@ -257,6 +257,8 @@ class MapEmbed(models.Model):
         related_name="+",
     )
 
+    base_form_class = MapEmbedForm  # limited to what a district office keeps (mapa.permissions)
+
     class Meta:
         verbose_name = _("map embed")
         verbose_name_plural = _("map embeds")
@@ -314,3 +316,49 @@ class MapEmbed(models.Model):
         return reverse("mapa:embed_preset", kwargs={"slug": self.slug})
 
     address.short_description = _("address")
+
+
+# --- Issue 15, points 5 and 6: district offices own embeds and see their usage (mapa.permissions,
+# mapa.usage) ---
+
+
+class DistrictOffice(models.Model):
+    """A district's office as a Wagtail group: its members keep the saved embeds of that district
+    only. A model rather than a naming rule, so renaming the group (or the district) never hands an
+    office's embeds to another."""
+
+    district = models.OneToOneField(
+        District, verbose_name=_("district"), on_delete=models.CASCADE, related_name="+"
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="district_office"
+    )
+
+    class Meta:
+        verbose_name = _("district office")
+        verbose_name_plural = _("district offices")
+
+    def __str__(self):
+        return self.group.name
+
+
+class EmbedUsage(models.Model):
+    """How many times an embed was loaded from one site on one day: an aggregate counter and nothing
+    else. No address, cookie, user agent or full URL is kept, only the host site's origin
+    (scheme://host[:port], or "direct")."""
+
+    embed = models.CharField(
+        _("embed"), max_length=255, help_text=_("A saved embed's slug, or an ad-hoc embed's options.")
+    )
+    origin = models.CharField(_("host site"), max_length=255)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("loads"), default=0)
+
+    class Meta:
+        verbose_name = _("embed usage")
+        verbose_name_plural = _("embed usage")
+        constraints = [models.UniqueConstraint(fields=["embed", "origin", "day"], name="embed_usage_unique")]
+        indexes = [models.Index(fields=["day"], name="embed_usage_day")]
+
+    def __str__(self):
+        return f"{self.embed} · {self.origin} · {self.day}: {self.count}"

@@ -1,15 +1,18 @@
 """Demo map data: the layers of the brief (boundaries, economic poles, the social market, the housing
 network, tractor projects, one layer per sector, the choropleth), three economic poles made of
 neighbourhoods, and links from example housing co-operatives to the nearest provider of each housing
-service, and a saved embed per district. Idempotent: layers and embeds by slug, poles by name, links by
-their three keys."""
+service, and a saved embed per district, owned by that district's office (a group, with its demo user
+`districte-<slug>`). Idempotent: layers and embeds by slug, poles by name, links by their three keys,
+offices by district."""
 
 import math
 
+from core.seed import demo_user
 from directori.models import District, Initiative, LayerTag, Neighbourhood, Sector
 from sectors.models import SectorPage
 
 from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
+from .permissions import sync_office_group
 
 K = Layer.Kind
 # Not the sector's name ("Consum conscient i mercat social"), whose layer sits in the same control:
@@ -180,13 +183,18 @@ def _housing_links():
 
 
 def _district_embeds():
-    """A saved embed per district (its boundary, the social market and the poles), for its office."""
+    """A saved embed per district (its boundary, the social market and the poles), owned by the
+    district's office, whose demo user `districte-<slug>` keeps it."""
     shown = list(Layer.objects.filter(slug__in=["mercat-social", "pols-economics", "districtes"]))
     for district in District.objects.defer("geometry"):
+        office = sync_office_group(district)
+        demo_user(f"districte-{district.slug}", f"Oficina {district.name}", office)
         embed, created = MapEmbed.objects.get_or_create(
             slug=f"districte-{district.slug}",
-            defaults={"name": f"Districte de {district.name}", "district": district},
+            defaults={"name": f"Districte de {district.name}", "district": district, "owner": office},
         )
         if created:
             embed.layers.set(shown)
+        elif embed.owner_id is None:  # seeded before embeds had owners
+            MapEmbed.objects.filter(pk=embed.pk).update(owner=office)
     return MapEmbed.objects.count()

@@ -16,7 +16,7 @@ from django.forms import modelform_factory
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
@@ -26,7 +26,7 @@ from csp.decorators import csp_replace
 from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
 
-from . import listing
+from . import listing, picture, usage
 from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
 from .features import SELECTION, BadParameter, parse_bbox, shape
@@ -185,6 +185,7 @@ def map_page(request):
         "sectors": context["sectors"],
         "families": context["families"],
     }
+    context.update(_preview_context(request, options))
     return render(request, "mapa/map_page.html", context)
 
 
@@ -330,11 +331,19 @@ def embed(request, slug=None):
         options, problems = _options(request)
     context = map_context(request, options)
     context.update(problems=problems, oembed_url=_oembed_link(request, request.get_full_path()))
-    return render(request, "mapa/embed.html", context)
+    context.update(_preview_context(request, options))
+    response = render(request, "mapa/embed.html", context)
+    if request.method == "GET":
+        usage.count_load(request, options)
+    return response
 
 
 def _oembed_link(request, path):
-    return f"{reverse('mapa:oembed')}?{urlencode({'url': request.build_absolute_uri(path)})}"
+    """The absolute oEmbed discovery address of the map at `path` (consumers fetch it from
+    elsewhere, where a relative address means nothing)."""
+    return request.build_absolute_uri(
+        f"{reverse('mapa:oembed')}?{urlencode({'url': request.build_absolute_uri(path)})}"
+    )
 
 
 def _whole_number(value):
@@ -382,10 +391,13 @@ def oembed(request):
             "type": "rich",
             "provider_name": "ESS Barcelona",
             "provider_url": origin + "/",
-            "title": _("Map of the social and solidarity economy"),
+            "title": options.title(),
             "html": options.iframe(origin),
             "width": width,
             "height": options.height,
+            "thumbnail_url": origin + picture_url(options),
+            "thumbnail_width": picture.WIDTH,
+            "thumbnail_height": picture.HEIGHT,
         }
     )
     return cors(response)
@@ -407,3 +419,48 @@ def area(request, kind, slug):
     response = JsonResponse(document, content_type="application/geo+json")
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return cors(response)
+
+
+# --- Issue 15, point 7: a still picture of each embed, for link previews and <noscript> ---
+
+
+def picture_url(options):
+    """The address of the picture of `options`: a saved embed's own, or the ad-hoc one with the same
+    query as the embed."""
+    with override(options.language):
+        if options.preset:
+            return reverse("mapa:embed_picture", kwargs={"slug": options.preset})
+        query = options.to_query()
+        return reverse("mapa:embed_picture_adhoc") + (f"?{query}" if query else "")
+
+
+def _preview_context(request, options):
+    """What the Open Graph tags and the <noscript> picture need."""
+    return {
+        "preview_title": options.title(),
+        "preview_image": request.build_absolute_uri(picture_url(options)),
+        "preview_url": request.build_absolute_uri(request.get_full_path()),
+        "preview_width": picture.WIDTH,
+        "preview_height": picture.HEIGHT,
+    }
+
+
+@require_safe
+def embed_picture(request, slug=None):
+    """/mapa/incrusta/<slug>.png and /mapa/incrusta/imatge.png?<options>: the embed drawn as a PNG
+    (mapa.picture); 404 for an unknown saved embed, 400 for options that are wrong."""
+    language = (get_language() or "ca")[:2]
+    if slug:
+        preset = MapEmbed.objects.filter(slug=slug).first()
+        if preset is None:
+            return error(_("There is no saved map embed called “%(slug)s”.") % {"slug": slug}, 404)
+        options = preset.options(language)
+    else:
+        options, problems = _options(request)
+        if problems:
+            return error("; ".join(str(p) for p in problems))
+    key = picture.picture_key(options)
+    headers = {"ETag": f'"{key}"', "Cache-Control": f"public, max-age={MAX_AGE}"}
+    if headers["ETag"] in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return cors(HttpResponse(status=304, headers=headers))
+    return cors(HttpResponse(picture.png(options, key), content_type="image/png", headers=headers))

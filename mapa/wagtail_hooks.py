@@ -1,14 +1,26 @@
 """The map's data in the admin: layers, economic poles (suggested ones to accept or dismiss) and the
 housing-services network."""
 
+from urllib.parse import urlencode
+
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as chooser_views
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import usage
 from .models import EconomicPole, HousingServiceLink, Layer, MapEmbed
 from .panels import EmbedPreviewPanel
+from .permissions import EmbedPermissionPolicy, OwnEmbedsOnly, visible_embeds
 
 
 class LayerViewSet(SnippetViewSet):
@@ -33,10 +45,54 @@ class HousingServiceLinkViewSet(SnippetViewSet):
     list_filter = ["service"]
 
 
+register_permission_policy(MapEmbed, EmbedPermissionPolicy(MapEmbed))
+
+
+class VisibleEmbeds:
+    """For the chooser's views: the embeds the user may see (mapa.permissions), nothing else."""
+
+    def get_object_list(self):
+        return visible_embeds(self.request.user)
+
+    def get_object(self, pk):
+        return visible_embeds(self.request.user).get(pk=pk)
+
+    def get_objects(self, pks):
+        return visible_embeds(self.request.user).filter(pk__in=pks)
+
+
+class MapEmbedChooserViewSet(chooser_views.SnippetChooserViewSet):
+    choose_view_class = type("ChooseView", (VisibleEmbeds, chooser_views.ChooseView), {})
+    choose_results_view_class = type(
+        "ChooseResultsView", (VisibleEmbeds, chooser_views.ChooseResultsView), {}
+    )
+    chosen_view_class = type("ChosenView", (VisibleEmbeds, chooser_views.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView", (VisibleEmbeds, chooser_views.SnippetChosenMultipleView), {}
+    )
+
+
 class MapEmbedViewSet(SnippetViewSet):
+    """Saved embeds; a district office's members see and keep their office's only (mapa.permissions)."""
+
     model = MapEmbed
     icon = "code"
-    list_display = ["name", "address", "district", "neighbourhood"]
+    list_display = [
+        "name",
+        "address",
+        "district",
+        "neighbourhood",
+        Column(
+            "usage",
+            label=_("Usage"),
+            accessor=lambda embed: format_html(
+                '<a href="{}?{}">{}</a>',
+                reverse("mapa_usage"),
+                urlencode({"incrustacio": embed.slug}),
+                _("Loads in the last 90 days"),
+            ),
+        ),
+    ]
     panels = [
         *(
             FieldPanel(name)
@@ -61,6 +117,16 @@ class MapEmbedViewSet(SnippetViewSet):
         ),
         EmbedPreviewPanel(heading=_("Preview and code")),
     ]
+    edit_view_class = type("EditView", (OwnEmbedsOnly, snippet_views.EditView), {})
+    delete_view_class = type("DeleteView", (OwnEmbedsOnly, snippet_views.DeleteView), {})
+    copy_view_class = type("CopyView", (OwnEmbedsOnly, snippet_views.CopyView), {})
+    history_view_class = type("HistoryView", (OwnEmbedsOnly, snippet_views.HistoryView), {})
+    usage_view_class = type("UsageView", (OwnEmbedsOnly, snippet_views.UsageView), {})
+    inspect_view_class = type("InspectView", (OwnEmbedsOnly, snippet_views.InspectView), {})
+    chooser_viewset_class = MapEmbedChooserViewSet
+
+    def get_queryset(self, request):
+        return visible_embeds(request.user)
 
 
 class MapGroup(SnippetViewSetGroup):
@@ -71,3 +137,21 @@ class MapGroup(SnippetViewSetGroup):
 
 
 register_snippet(MapGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_usage_urls():
+    return [
+        path("mapa/us/", usage.report, name="mapa_usage"),
+        path("mapa/us.csv", usage.report_csv, name="mapa_usage_csv"),
+    ]
+
+
+class UsageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mapa.view_mapembed")
+
+
+@hooks.register("register_admin_menu_item")
+def register_usage_menu_item():
+    return UsageMenuItem(_("Embed usage"), reverse("mapa_usage"), icon_name="view", order=231)

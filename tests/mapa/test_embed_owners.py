@@ -1,0 +1,155 @@
+"""Issue 15, point 5: a district office keeps its own district's saved embeds and sees no other
+office's; staff see them all. One login per role, through the admin's views (kausal-watch's pattern),
+on the seeded demo site (its offices, demo users and one embed per district)."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+
+import pytest
+
+from directori.boundaries import save_boundaries
+from directori.models import District, Neighbourhood
+from mapa.models import DistrictOffice, MapEmbed
+from tests.conftest import open_data_boundaries
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_city")]
+
+EMBEDS = "/admin/snippets/mapa/mapembed/"
+
+
+@pytest.fixture(scope="module")
+def seeded_city(django_db_setup, django_db_blocker):
+    """The demo site with the real boundaries (so every district has its office), once per module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        save_boundaries(open_data_boundaries())
+        with open(os.devnull, "w") as quiet:
+            call_command("seed_demo", force=True, stdout=quiet)
+        yield
+        transaction.set_rollback(True)
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def embed(slug):
+    return MapEmbed.objects.get(slug=slug)
+
+
+def form(district, neighbourhood=None, **changes):
+    data = {
+        "name": "Mapa del barri",
+        "slug": "mapa-del-barri",
+        "district": district.pk,
+        "neighbourhood": neighbourhood.pk if neighbourhood else "",
+        "text": "",
+        "height": "520",
+        "list_mode": "costat",
+        "controls": "on",
+        "lock": "on",
+        "min_zoom": "",
+        "max_zoom": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_seed_gives_every_district_an_office_a_demo_user_and_its_embed():
+    assert DistrictOffice.objects.count() == District.objects.count() == 10
+    gracia = District.objects.get(slug="gracia")
+    office = Group.objects.get(name="Oficina del districte de Gràcia")
+    assert office.district_office.district == gracia
+    assert user("districte-gracia").groups.filter(pk=office.pk).exists()
+    assert embed("districte-gracia").owner == office
+    names = set(Group.objects.exclude(district_office=None).values_list("name", flat=True))
+    assert {"Oficina del districte de l'Eixample", "Oficina del districte d'Horta-Guinardó"} <= names
+    assert "Oficina del districte de les Corts" in names
+    assert user("districte-gracia").check_password(settings.DEMO_PASSWORD)
+
+
+def test_an_office_lists_only_its_own_embeds_and_staff_list_all(client):
+    client.force_login(user("districte-gracia"))
+    body = client.get(EMBEDS).content.decode()
+    assert "Districte de Gràcia" in body
+    assert "Districte de Sants-Montjuïc" not in body and "Districte de Sant Martí" not in body
+    client.force_login(user("admin"))
+    body = client.get(EMBEDS).content.decode()
+    assert "Districte de Gràcia" in body and "Districte de Sant Martí" in body
+
+
+def test_an_office_edits_its_embed_but_gets_404_for_another_office_s_by_get_and_post(client):
+    client.force_login(user("districte-gracia"))
+    own, other = embed("districte-gracia"), embed("districte-sant-marti")
+    assert client.get(f"{EMBEDS}edit/{own.pk}/").status_code == 200
+    for path in ("edit", "delete", "copy", "history", "usage"):
+        assert client.get(f"{EMBEDS}{path}/{other.pk}/").status_code == 404, path
+    gracia = District.objects.get(slug="gracia")
+    posted = client.post(f"{EMBEDS}edit/{other.pk}/", form(gracia, name="Pres", slug=other.slug))
+    assert posted.status_code == 404
+    assert client.post(f"{EMBEDS}delete/{other.pk}/").status_code == 404
+    assert MapEmbed.objects.filter(pk=other.pk).exists()
+    bulk = client.post(f"/admin/bulk/mapa/mapembed/delete/?next={EMBEDS}&id={other.pk}")
+    assert bulk.status_code in (302, 200)
+    other.refresh_from_db()  # still there, unchanged
+    assert (
+        other.name == "Districte de Sant Martí" and other.owner.name == "Oficina del districte de Sant Martí"
+    )
+
+
+def test_an_office_s_new_embed_is_its_own_in_its_district_only(client):
+    client.force_login(user("districte-gracia"))
+    gracia, sant_marti = District.objects.get(slug="gracia"), District.objects.get(slug="sant-marti")
+    add = client.get(f"{EMBEDS}add/")
+    choices = add.context["form"].fields
+    assert list(choices["district"].queryset) == [gracia]
+    assert "owner" not in choices
+    assert set(choices["neighbourhood"].queryset.values_list("district", flat=True)) == {gracia.pk}
+    elsewhere = Neighbourhood.objects.filter(district=sant_marti).first()
+    refused = client.post(f"{EMBEDS}add/", form(sant_marti))
+    assert refused.status_code == 200 and "district" in refused.context["form"].errors
+    refused = client.post(f"{EMBEDS}add/", form(gracia, elsewhere))
+    assert refused.status_code == 200 and "neighbourhood" in refused.context["form"].errors
+    staff_group = Group.objects.get(name="Oficina del districte de Sant Martí")
+    vila = Neighbourhood.objects.filter(district=gracia).first()
+    created = client.post(f"{EMBEDS}add/", form(gracia, vila, owner=staff_group.pk))
+    assert created.status_code == 302
+    new = embed("mapa-del-barri")
+    assert (new.district, new.neighbourhood, new.owner.name) == (
+        gracia,
+        vila,
+        "Oficina del districte de Gràcia",
+    )
+    assert not MapEmbed.objects.filter(owner__name="Oficina del districte de Gràcia", slug="").exists()
+
+
+def test_staff_choose_any_district_and_which_office_owns_an_embed(client):
+    client.force_login(user("admin"))
+    sant_marti = District.objects.get(slug="sant-marti")
+    office = Group.objects.get(name="Oficina del districte de Sant Martí")
+    choices = client.get(f"{EMBEDS}add/").context["form"].fields
+    assert choices["district"].queryset.count() == 10
+    assert set(choices["owner"].queryset) == set(Group.objects.exclude(district_office=None))
+    assert client.post(f"{EMBEDS}add/", form(sant_marti, owner=office.pk)).status_code == 302
+    assert embed("mapa-del-barri").owner == office
+    client.force_login(user("districte-sant-marti"))
+    assert "Mapa del barri" in client.get(EMBEDS).content.decode()
+
+
+def test_the_embed_chooser_offers_an_office_its_own_embeds_only(client):
+    client.force_login(user("districte-gracia"))
+    listed = client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
+    assert "Districte de Gràcia" in listed and "Districte de Sant Martí" not in listed
+    searched = client.get(
+        "/admin/snippets/choose/mapa/mapembed/results/", {"q": "Districte"}
+    ).content.decode()
+    assert "Districte de Gràcia" in searched and "Districte de Sant Martí" not in searched
+    other, own = embed("districte-sant-marti"), embed("districte-gracia")
+    assert client.get(f"/admin/snippets/choose/mapa/mapembed/chosen/{other.pk}/").status_code == 404
+    assert client.get(f"/admin/snippets/choose/mapa/mapembed/chosen/{own.pk}/").status_code == 200
+    client.force_login(user("admin"))
+    assert "Districte de Sant Martí" in client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
