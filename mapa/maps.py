@@ -18,7 +18,7 @@ from directori.models import District
 
 from . import listing
 from .embed import BARCELONA, DEFAULT_ZOOM
-from .features import SELECTION
+from .features import SELECTION, area_params
 from .models import Layer
 
 
@@ -103,8 +103,13 @@ def map_context(request, options):
         if area
         else None,
         "fitToArea": fit is not None and not options.centre,
+        # with an area and `limita`, the view stays on it: bounds with a margin and the zoom that fits it
+        "lock": options.lock and area is not None,
+        "minZoom": options.min_zoom,
+        "maxZoom": options.max_zoom,
         "controls": options.controls,
         "query": params.urlencode(),
+        "areaQuery": area_params(params).urlencode(),
         "near": list(selection.near) if selection.near else None,
         "radius": selection.radius,
         "layers": [
@@ -142,6 +147,7 @@ def map_context(request, options):
             "clusterOne": ngettext("%(count)s initiative", "%(count)s initiatives", 1),
             "clusterMany": ngettext("%(count)s initiative", "%(count)s initiatives", 2),
             "youAreHere": _("You are here"),
+            "outside": listing.outside_label(params),
         },
     }
     return {
