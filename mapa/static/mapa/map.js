@@ -197,7 +197,7 @@
     });
   }
   var area = config.fit ? L.latLngBounds([[config.fit[1], config.fit[0]], [config.fit[3], config.fit[2]]]) : null;
-  if (area && config.fitToArea) map.fitBounds(area);
+  if (area && config.fitToArea) map.fitBounds(area, { animate: false });  // the first view: nothing to animate from
   // Locked to the area: panning stops at its bounds plus a margin, and zooming out stops where the whole
   // area fits the frame (measured again when the frame changes size); zoom_min/zoom_max win when given.
   function limitView() {
