@@ -18,7 +18,7 @@ from directori.models import District
 
 from . import listing
 from .embed import BARCELONA, DEFAULT_ZOOM
-from .features import SELECTION, area_params
+from .features import SELECTION
 from .models import Layer
 
 
@@ -109,7 +109,6 @@ def map_context(request, options):
         "maxZoom": options.max_zoom,
         "controls": options.controls,
         "query": params.urlencode(),
-        "areaQuery": area_params(params).urlencode(),
         "near": list(selection.near) if selection.near else None,
         "radius": selection.radius,
         "layers": [
@@ -119,6 +118,8 @@ def map_context(request, options):
                 "kind": layer.kind,
                 "colour": layer.colour,
                 "url": reverse("mapa:layer", kwargs={"slug": layer.slug}),
+                # what its document and its list are read with: the filters, or the area alone
+                "query": listing.layer_params(layer, params).urlencode(),
                 "list": reverse("mapa:layer_list", kwargs={"slug": layer.slug}),
                 "shown": layer.slug in shown,
                 "group": listing.control_group(layer),

@@ -52,8 +52,7 @@ def embed_documents(client, query):
     settings = config(body)
     documents = {}
     for layer in settings["layers"]:
-        params = settings["query"] if layer["kind"] == "initiatives" else settings["areaQuery"]
-        response = client.get(f"{layer['url']}?{params}", headers={"Accept-Encoding": "gzip"})
+        response = client.get(f"{layer['url']}?{layer['query']}", headers={"Accept-Encoding": "gzip"})
         assert response.status_code == 200, layer["slug"]
         documents[layer["slug"]] = (layer, json.loads(gzip.decompress(response.content)))
     return settings, documents
@@ -105,7 +104,10 @@ def test_every_feature_of_every_layer_of_a_district_embed_is_in_the_district(cli
     district = District.objects.get(slug=slug)
     settings, documents = embed_documents(client, f"districte={slug}")
     assert len(documents) == Layer.objects.count() + 1  # every seeded layer and the selection
-    assert settings["areaQuery"] == f"districte={slug}" and settings["lock"] is True
+    assert settings["lock"] is True
+    assert {layer["query"] for layer in settings["layers"] if layer["kind"] != "initiatives"} == {
+        f"districte={slug}"
+    }
 
     counts = check_every_feature(
         documents, district.geometry, placed_in(Initiative.objects.filter(district=district))
@@ -163,7 +165,8 @@ def test_a_neighbourhood_embed_keeps_to_the_neighbourhood(client):
 
 def test_without_an_area_every_layer_draws_the_whole_city(client):
     settings, documents = embed_documents(client, "limita=1")
-    assert settings["areaQuery"] == "" and settings["lock"] is False  # nothing to lock to
+    assert settings["lock"] is False  # nothing to lock to
+    assert {layer["query"] for layer in settings["layers"] if layer["kind"] != "initiatives"} == {""}
     assert len(documents["districtes"][1]["features"]) == District.objects.count()
     assert not any(f["properties"].get("outside") for f in documents["xarxa-habitatge"][1]["features"])
 

@@ -68,8 +68,7 @@
   }
 
   function layerQuery(layer) {  // the visitor's filters choose initiatives; every layer keeps to the area
-    var query = layer.kind === "initiatives" ? config.query : config.areaQuery;
-    return query ? "?" + query : "";
+    return layer.query ? "?" + layer.query : "";
   }
 
   // A provider outside the area (`outside`, see features.housing) is drawn faded.
