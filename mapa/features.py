@@ -202,7 +202,7 @@ SELECTION = SelectionLayer()
 
 
 def initiatives(layer, params, area):
-    """The area, like every other filter, is the directory's selection (`area` is not needed)."""
+    """The area, like every other filter, is part of the directory's selection (`area` is None)."""
     rows = layer.restrict(Selection.from_params(params).initiatives())
     if layer.located_only:
         rows = rows.filter(latitude__isnull=False, longitude__isnull=False)
@@ -447,4 +447,6 @@ BUILDERS = {
 
 
 def layer_geojson(layer, params):
-    return BUILDERS[layer.kind](layer, params, Area.from_params(params))
+    # initiatives keep to the area through the selection, which reads the parameters itself
+    area = None if layer.kind == Layer.Kind.INITIATIVES else Area.from_params(params)
+    return BUILDERS[layer.kind](layer, params, area)
