@@ -1,10 +1,19 @@
 """GeoJSON of each layer kind, built with a fixed number of queries whatever the size (values lists,
 no per-row lookups), coordinates rounded to 5 decimals (about a metre) and boundaries simplified, so a
-district office's embed stays light. Only live data: `Initiative.objects.live()` and live pages."""
+district office's embed stays light. Only live data: `Initiative.objects.live()` and live pages.
+
+With an area in the parameters (`districte` or `barri`), every layer is limited to it here, in one
+place, so a district office's map shows its district and nothing else: initiatives through the
+directory's selection, boundaries and the choropleth through the areas' own relations, housing links
+by their housing project (a provider elsewhere is kept, marked `outside`), poles and project places by
+their geometry."""
 
 import math
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -21,6 +30,11 @@ from .models import SELECTION_SLUG, EconomicPole, HousingServiceLink, Layer
 
 PRECISION = 5
 SIMPLIFY = 0.00005  # degrees, about 5 m: invisible at city zoom, a fraction of the size
+# Open Data BCN's district and neighbourhood files disagree along shared edges by a few metres, so a
+# shape from one district overlaps the next by a sliver; a shape touches an area only if it reaches
+# further in than this (degrees, about 20 m).
+SLIVER = 0.0002
+AREA_PARAMS = ("districte", "barri")
 
 
 class BadParameter(ValueError):
@@ -74,6 +88,77 @@ def within(features, bbox):
     return kept
 
 
+def area_params(params):
+    """Only the area's parameters: what the layers that are not of initiatives are read with (the
+    other filters choose initiatives, not boundaries or housing links)."""
+    query = QueryDict(mutable=True)
+    for key in AREA_PARAMS:
+        for value in params.getlist(key):
+            query.appendlist(key, value)
+    return query
+
+
+@dataclass(frozen=True)
+class Area:
+    """The place a map is limited to: the neighbourhoods asked for (`barri`), else the districts
+    (`districte`); the neighbourhood wins when both are given, as in the embed's options."""
+
+    kind: str  # "barri" or "districte"
+    district_ids: frozenset
+    neighbourhood_ids: frozenset
+    geometry: object
+
+    @classmethod
+    def from_params(cls, params):
+        """The area of the parameters, or None for the whole city (unknown slugs are left out, as
+        the selection does; the views answer them with 400 first)."""
+        selected = Selection.from_params(params).selected
+        if selected["barri"]:
+            places = list(Neighbourhood.objects.filter(slug__in=selected["barri"]))
+            districts = {n.district_id for n in places}
+            neighbourhoods = {n.pk for n in places}
+            kind = "barri"
+        elif selected["districte"]:
+            places = list(District.objects.filter(slug__in=selected["districte"]))
+            districts = {d.pk for d in places}
+            neighbourhoods = set(
+                Neighbourhood.objects.filter(district__in=districts).values_list("pk", flat=True)
+            )
+            kind = "districte"
+        else:
+            return None
+        geometry = shapely.union_all([place.geometry for place in places])
+        shapely.prepare(geometry)
+        return cls(kind, frozenset(districts), frozenset(neighbourhoods), geometry)
+
+    def holds(self, district_id, neighbourhood_id):
+        """Whether an initiative placed in that district and neighbourhood is in the area (by its
+        placement, as the directory counts it)."""
+        if self.kind == "barri":
+            return neighbourhood_id in self.neighbourhood_ids
+        return district_id in self.district_ids
+
+    def placed_filter(self, prefix):
+        """The same test as a queryset filter on the initiative at `prefix`."""
+        if self.kind == "barri":
+            return {f"{prefix}__neighbourhood__in": self.neighbourhood_ids}
+        return {f"{prefix}__district__in": self.district_ids}
+
+    def covers(self, lon, lat):
+        return self.geometry.covers(shapely.Point(lon, lat))
+
+    @cached_property
+    def core(self):
+        """The area without a sliver along its edge (see SLIVER)."""
+        core = self.geometry.buffer(-SLIVER)
+        shapely.prepare(core)
+        return core
+
+    def touches(self, geometry):
+        """Whether a shape reaches into the area further than the boundary files' disagreement."""
+        return self.core.intersects(geometry)
+
+
 def point(lon, lat):
     return {"type": "Point", "coordinates": [round(lon, PRECISION), round(lat, PRECISION)]}
 
@@ -116,7 +201,8 @@ class SelectionLayer:
 SELECTION = SelectionLayer()
 
 
-def initiatives(layer, params):
+def initiatives(layer, params, area):
+    """The area, like every other filter, is part of the directory's selection (`area` is None)."""
     rows = layer.restrict(Selection.from_params(params).initiatives())
     if layer.located_only:
         rows = rows.filter(latitude__isnull=False, longitude__isnull=False)
@@ -155,14 +241,18 @@ def sectors_of(rows):
     return {pk: sorted(values, key=str.casefold) for pk, values in found.items()}
 
 
-def areas(layer, params, model):
+def areas(layer, params, area, model):
+    """The district's outline and its neighbourhoods; for a neighbourhood, it and its district."""
+    places = model.objects.order_by("code")
+    if area is not None:
+        places = places.filter(pk__in=area.district_ids if model is District else area.neighbourhood_ids)
     features = [
         {
             "type": "Feature",
-            "geometry": shape(area.geometry),
-            "properties": {"name": area.name, "code": area.code, "url": area_url(model, area.slug)},
+            "geometry": shape(place.geometry),
+            "properties": {"name": place.name, "code": place.code, "url": area_url(model, place.slug)},
         }
-        for area in model.objects.order_by("code")
+        for place in places
     ]
     return collection(layer, features)
 
@@ -172,8 +262,9 @@ def area_url(model, slug):
     return reverse(name, kwargs={"slug": slug})
 
 
-def choropleth(layer, params):
-    """Live initiatives per 1,000 inhabitants in each district (null where the population is not loaded)."""
+def choropleth(layer, params, area):
+    """Live initiatives per 1,000 inhabitants in each district (null where the population is not
+    loaded); with an area, its district only."""
     counts = dict(
         Initiative.objects.live()
         .exclude(district=None)
@@ -181,8 +272,11 @@ def choropleth(layer, params):
         .annotate(n=Count("pk"))
         .values_list("district_id", "n")
     )
+    districts = District.objects.order_by("code")
+    if area is not None:
+        districts = districts.filter(pk__in=area.district_ids)
     features = []
-    for district in District.objects.order_by("code"):
+    for district in districts:
         count = counts.get(district.pk, 0)
         features.append(
             {
@@ -201,7 +295,8 @@ def choropleth(layer, params):
     return collection(layer, features)
 
 
-def poles(layer, params):
+def poles(layer, params, area):
+    """Accepted poles; with an area, those that reach into it."""
     features = []
     accepted = (
         EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED)
@@ -218,6 +313,8 @@ def poles(layer, params):
         geometry = pole.shape()
         if geometry is None:
             continue  # neither drawn nor given as neighbourhoods yet
+        if area is not None and not area.touches(geometry):
+            continue
         features.append(
             {
                 "type": "Feature",
@@ -233,9 +330,11 @@ def poles(layer, params):
     return collection(layer, features)
 
 
-def housing(layer, params):
+def housing(layer, params, area):
     """Lines from each provider to the housing project it serves, and the points they join (with their
-    role: housing or provider); filterable by service (`servei`)."""
+    role: housing or provider); filterable by service (`servei`). With an area, the links of the
+    housing projects in it; a provider from elsewhere is kept (the link is what the area has) and
+    marked `outside`, on its line and its point, for the map to draw it faded and the list to say so."""
     links = (
         HousingServiceLink.objects.filter(housing__live=True, provider__live=True)
         .exclude(housing__latitude=None)
@@ -246,12 +345,24 @@ def housing(layer, params):
         links = links.filter(service__in=wanted)
     if params.get("servei"):
         links = links.filter(service__slug__in=params.getlist("servei"))
+    if area is not None:
+        links = links.filter(**area.placed_filter("housing"))
     services = {t.pk: (t.slug, t.label) for t in layer.tags.model.objects.all()}
     prefix = initiative_url_prefix()
     features, points = [], {}
-    for service_id, h_name, h_slug, h_lon, h_lat, p_name, p_slug, p_lon, p_lat in links.order_by(
-        "pk"
-    ).values_list(
+    for (
+        service_id,
+        h_name,
+        h_slug,
+        h_lon,
+        h_lat,
+        p_name,
+        p_slug,
+        p_lon,
+        p_lat,
+        p_district,
+        p_neighbourhood,
+    ) in links.order_by("pk").values_list(
         "service_id",
         "housing__name",
         "housing__slug",
@@ -261,8 +372,11 @@ def housing(layer, params):
         "provider__slug",
         "provider__longitude",
         "provider__latitude",
+        "provider__district_id",
+        "provider__neighbourhood_id",
     ):
         slug, label = services[service_id]
+        outside = {"outside": True} if area and not area.holds(p_district, p_neighbourhood) else {}
         features.append(
             {
                 "type": "Feature",
@@ -277,26 +391,28 @@ def housing(layer, params):
                     "provider_url": f"{prefix}{p_slug}/",
                     "housing": h_name,
                     "housing_url": f"{prefix}{h_slug}/",
+                    **outside,
                 },
             }
         )
-        for role, name, slug, lon, lat in (
-            ("housing", h_name, h_slug, h_lon, h_lat),
-            ("provider", p_name, p_slug, p_lon, p_lat),
+        for role, name, slug, lon, lat, marks in (
+            ("housing", h_name, h_slug, h_lon, h_lat, {}),
+            ("provider", p_name, p_slug, p_lon, p_lat, outside),
         ):
             points.setdefault(
                 (role, slug),
                 {
                     "type": "Feature",
                     "geometry": point(lon, lat),
-                    "properties": {"role": role, "name": name, "url": f"{prefix}{slug}/"},
+                    "properties": {"role": role, "name": name, "url": f"{prefix}{slug}/", **marks},
                 },
             )
     features += points.values()
     return collection(layer, features)
 
 
-def projects(layer, params):
+def projects(layer, params, area):
+    """The places of live tractor projects; with an area, the places in it."""
     live = TractorProjectPage.objects.live().filter(locale__language_code=(get_language() or "ca")[:2])
     pages = {p.pk: p for p in live}
     features = [
@@ -314,6 +430,7 @@ def projects(layer, params):
         for place in ProjectLocation.objects.filter(page__in=list(pages)).order_by(
             "page__title", "sort_order"
         )
+        if area is None or area.covers(place.longitude, place.latitude)
     ]
     return collection(layer, features)
 
@@ -323,11 +440,13 @@ BUILDERS = {
     Layer.Kind.POLES: poles,
     Layer.Kind.HOUSING: housing,
     Layer.Kind.PROJECTS: projects,
-    Layer.Kind.DISTRICTS: lambda layer, params: areas(layer, params, District),
-    Layer.Kind.NEIGHBOURHOODS: lambda layer, params: areas(layer, params, Neighbourhood),
+    Layer.Kind.DISTRICTS: lambda layer, params, area: areas(layer, params, area, District),
+    Layer.Kind.NEIGHBOURHOODS: lambda layer, params, area: areas(layer, params, area, Neighbourhood),
     Layer.Kind.CHOROPLETH: choropleth,
 }
 
 
 def layer_geojson(layer, params):
-    return BUILDERS[layer.kind](layer, params)
+    # initiatives keep to the area through the selection, which reads the parameters itself
+    area = None if layer.kind == Layer.Kind.INITIATIVES else Area.from_params(params)
+    return BUILDERS[layer.kind](layer, params, area)

@@ -4,7 +4,6 @@ from the same cached GeoJSON document the map loads (documents.py), so the list 
 disagree; map.js then hides what leaves the view and fetches the group of a layer switched on later
 (views.layer_list renders that group with the same template)."""
 
-from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ import shapely.geometry
 from directori.selection import distance_label
 
 from .documents import document, fingerprint
+from .features import area_params
 from .models import Layer
 
 LIST_LIMIT = 300  # items per group; the rest is one link away, in the directory
@@ -47,8 +47,14 @@ def list_rank(layer):
 
 def layer_params(layer, params):
     """The parameters a layer's document is read with: the visitor's filters shape the initiative
-    layers only (the others always draw everything), as in map.js."""
-    return params if layer.kind == Layer.Kind.INITIATIVES else QueryDict()
+    layers; the others are limited to the area only (features.area_params), as in map.js."""
+    return params if layer.kind == Layer.Kind.INITIATIVES else area_params(params)
+
+
+def outside_label(params):
+    """What the list says of a housing provider outside the area: the area is the neighbourhood when
+    one is given (as in features.Area)."""
+    return _("outside the neighbourhood") if params.get("barri") else _("outside the district")
 
 
 def _bbox(geometry):
@@ -114,6 +120,7 @@ def group(layer, params, selection, version=None):
         "more": max(0, len(items) - LIST_LIMIT),
         "limit": LIST_LIMIT,
         "scale": scale(data["features"]) if layer.kind == Layer.Kind.CHOROPLETH else [],
+        "outside_label": outside_label(params),
     }
 
 

@@ -96,6 +96,10 @@ def map_context(request, options):
         if area
         else None,
         "fitToArea": fit is not None and not options.centre,
+        # with an area and `limita`, the view stays on it: bounds with a margin and the zoom that fits it
+        "lock": options.lock and area is not None,
+        "minZoom": options.min_zoom,
+        "maxZoom": options.max_zoom,
         "controls": options.controls,
         "query": params.urlencode(),
         "near": list(selection.near) if selection.near else None,
@@ -107,6 +111,8 @@ def map_context(request, options):
                 "kind": layer.kind,
                 "colour": layer.colour,
                 "url": reverse("mapa:layer", kwargs={"slug": layer.slug}),
+                # what its document and its list are read with: the filters, or the area alone
+                "query": listing.layer_params(layer, params).urlencode(),
                 "list": reverse("mapa:layer_list", kwargs={"slug": layer.slug}),
                 "shown": layer.slug in shown,
                 "group": listing.control_group(layer),
@@ -135,6 +141,7 @@ def map_context(request, options):
             "clusterOne": ngettext("%(count)s initiative", "%(count)s initiatives", 1),
             "clusterMany": ngettext("%(count)s initiative", "%(count)s initiatives", 2),
             "youAreHere": _("You are here"),
+            "outside": listing.outside_label(params),
         },
     }
     return {

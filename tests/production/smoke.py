@@ -103,6 +103,15 @@ class Smoke:
             self.failures.append("home: no hashed /static/css/site.<hash>.css (collectstatic's manifest)")
             return
         self.check("static file", self.get(stylesheet.group(1)), content_type="text/css")
+        # the map's scripts and styles leave compressed (collectstatic's .br/.gz beside each file)
+        embed = self.get("/ca/mapa/incrusta/?districte=gracia").text
+        for asset in re.findall(r'(?:src|href)="(/static/(?:vendor/leaflet|mapa)[^"]+)"', embed):
+            response = self.get(asset, headers={"Accept-Encoding": "br, gzip"})
+            if self.check("map asset", response) and response.headers.get("Content-Encoding") not in (
+                "br",
+                "gzip",
+            ):
+                self.failures.append(f"map asset ({asset}): not compressed")
 
     def health(self, ready_status=200):
         self.check("liveness", self.get("/healthz", headers={"Accept": "application/json"}))

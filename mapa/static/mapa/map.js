@@ -47,6 +47,7 @@
     line(box, "span", kind || props.status || props.service_label || props.district);
     if (props.completion) line(box, "span", props.completion + " %");
     line(box, "span", props.place || props.address || props.description);
+    if (props.outside) line(box, "em", labels.outside);
     if (props.per_thousand !== undefined) line(box, "span", props.per_thousand === null ? "—" : props.per_thousand + " ‰");
     if (props.housing) line(box, "span", "→ " + props.housing);
     link(box, props.url || props.provider_url, labels.open);
@@ -66,31 +67,51 @@
     return format(count === 1 ? labels.clusterOne : labels.clusterMany, count);
   }
 
+  function layerQuery(layer) {  // the visitor's filters choose initiatives; every layer keeps to the area
+    return layer.query ? "?" + layer.query : "";
+  }
+
+  // A provider outside the area (`outside`, see features.housing) is drawn faded.
+  function faded(feature, style) {
+    if (!feature.properties.outside) return style;
+    return L.extend({}, style, { opacity: 0.4, fillOpacity: 0.3, dashArray: feature.geometry.type === "Point" ? null : "4 6" });
+  }
+
+  // Each layer's GeoJSON is fetched when the layer is first shown, not before: an embed of two layers
+  // asks for two documents (and the area's outline), whatever the layer control offers.
+  var loaded = {};
+  function load(layer) {
+    if (loaded[layer.slug]) return;
+    loaded[layer.slug] = true;
+    var group = groups[layer.slug];
+    fetch(layer.url + layerQuery(layer))
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { loaded[layer.slug] = false; return; }
+        var items = [];
+        L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, faded(feature, POINT(layer.colour))); },
+          style: layer.kind === "choropleth" ? choroplethStyle(layer) : function (feature) {
+            if (feature.geometry.type === "Point") return faded(feature, POINT(layer.colour));  // style applies to points too
+            return faded(feature, { color: layer.colour, weight: layer.kind === "housing" ? 3 : 2, fillOpacity: layer.kind === "poles" ? 0.25 : 0.04 });
+          },
+          onEachFeature: function (feature, item) {
+            item.bindPopup(function () { return popup(feature.properties); });  // built when opened
+            var key = feature.properties.url;
+            if (key && !markers[layer.slug][key]) markers[layer.slug][key] = item;
+          },
+        }).eachLayer(function (item) { items.push(item); });
+        if (group.addLayers) group.addLayers(items); else items.forEach(function (item) { group.addLayer(item); });
+        sync();
+      });
+  }
+
   config.layers.forEach(function (layer) {
     var points = layer.kind === "initiatives" || layer.kind === "projects";
     var group = points && L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, disableClusteringAtZoom: REVEAL_ZOOM }) : L.featureGroup();
     groups[layer.slug] = group;
     markers[layer.slug] = {};
-    var url = layer.url + (config.query && layer.kind === "initiatives" ? "?" + config.query : "");
-    fetch(url)
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) {
-        if (!data) return;
-        L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, POINT(layer.colour)); },
-          style: layer.kind === "choropleth" ? choroplethStyle(layer) : function (feature) {
-            if (feature.geometry.type === "Point") return POINT(layer.colour);  // style applies to points too
-            return { color: layer.colour, weight: layer.kind === "housing" ? 3 : 2, fillOpacity: layer.kind === "poles" ? 0.25 : 0.04 };
-          },
-          onEachFeature: function (feature, item) {
-            item.bindPopup(popup(feature.properties));
-            var key = feature.properties.url;
-            if (key && !markers[layer.slug][key]) markers[layer.slug][key] = item;
-          },
-        }).eachLayer(function (item) { group.addLayer(item); });
-        sync();
-      });
-    if (layer.shown) group.addTo(map);
+    if (layer.shown) { group.addTo(map); load(layer); }
   });
 
   // Cluster buttons carry their name ("21 initiatives"), not only a number in a circle.
@@ -174,9 +195,22 @@
       L.geoJSON(data, { style: { color: "#1b1b1f", weight: 3, dashArray: "6 4", fill: false }, interactive: false }).addTo(map);
     });
   }
-  if (config.fit && config.fitToArea) {
-    map.fitBounds([[config.fit[1], config.fit[0]], [config.fit[3], config.fit[2]]]);
+  var area = config.fit ? L.latLngBounds([[config.fit[1], config.fit[0]], [config.fit[3], config.fit[2]]]) : null;
+  if (area && config.fitToArea) map.fitBounds(area, { animate: false });  // the first view: nothing to animate from
+  // Locked to the area: panning stops at its bounds plus a margin, and zooming out stops where the whole
+  // area fits the frame (measured again when the frame changes size); zoom_min/zoom_max win when given.
+  function limitView() {
+    if (config.lock && area) {
+      map.options.maxBoundsViscosity = 1;
+      map.setMaxBounds(area.pad(0.15));
+      var size = map.getSize();
+      if (!config.minZoom && size.x && size.y) map.setMinZoom(map.getBoundsZoom(area));
+    }
+    if (config.minZoom) map.setMinZoom(config.minZoom);
+    if (config.maxZoom) map.setMaxZoom(config.maxZoom);
   }
+  limitView();
+  map.on("resize", limitView);
 
   if (config.near) {  // named, not only a dot: its title, its label and a visible tooltip
     var here = L.marker(config.near, {
@@ -229,13 +263,12 @@
 
   function setShown(layer, on) {
     var group = groups[layer.slug];
-    if (on) group.addTo(map); else map.removeLayer(group);
+    if (on) { group.addTo(map); load(layer); } else map.removeLayer(group);
     var legend = document.querySelector('[data-legend="' + layer.slug + '"]');
     if (legend) legend.hidden = !on;
     var known = listBox && listBox.querySelector('[data-list-group="' + layer.slug + '"]');
     if (on && listBox && !known) {
-      var query = config.query && layer.kind === "initiatives" ? "?" + config.query : "";
-      fetch(layer.list + query)
+      fetch(layer.list + layerQuery(layer))
         .then(function (response) { return response.ok ? response.text() : null; })
         .then(function (html) {
           if (!html || listBox.querySelector('[data-list-group="' + layer.slug + '"]')) return;

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # `runserver` leaves static files to whitenoise (and so to GZipMiddleware) instead of serving them
+    # itself, uncompressed: `make run` sends what production sends
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",  # last: it reads the other apps' settings when it starts
@@ -97,6 +100,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.csp.CSPMiddleware",
     "core.input_guard.ControlCharacterMiddleware",
+    # Compresses what has no encoding yet: pages, and static files where whitenoise has no .gz/.br
+    # beside them (served from the apps' folders outside production). CSRF tokens are masked per
+    # response and Django pads the gzip header, as nginx's gzip already exposes pages in production.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LocaleMiddleware",
