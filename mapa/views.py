@@ -147,7 +147,9 @@ def map_page(request):
     language = request.GET.get(LANGUAGE_PARAM, "")
     if language and language not in dict(settings.LANGUAGES):
         problems.append(_language_problem())
-    context = map_context(request, options)
+    # The map page is for exploring: it keeps the view on the area only when asked (limita=1); the
+    # embeds' default (on) stays in the builder's code.
+    context = map_context(request, replace(options, lock=request.GET.get("limita") == "1"))
     code = replace(options, language=language) if language in dict(settings.LANGUAGES) else options
     context.update(
         problems=problems,

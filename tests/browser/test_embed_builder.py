@@ -211,7 +211,7 @@ def test_each_option_of_the_builder_changes_the_framed_map(builder_data, page, h
     expect(frame.locator(".leaflet-control-zoom")).to_have_count(0)
     expect(frame.locator(".map-layers")).to_have_count(0)
 
-    # the lock and the zoom limits reach the framed map's address (map.js applies them: helper "area")
+    # the lock and the zoom limits: in the framed map's address, and applied by its Leaflet map
     lock = builder.get_by_role("checkbox", name="Limita la vista a l'àrea")
     change(lock, lock.uncheck, re.compile("limita=0"))
     low = builder.get_by_label(re.compile("^Zoom mínim"))
@@ -221,6 +221,12 @@ def test_each_option_of_the_builder_changes_the_framed_map(builder_data, page, h
     framed()
     query = framed_query()
     assert (query["limita"], query["zoom_min"], query["zoom_max"]) == (["0"], ["13"], ["16"])
+    leaflet = next(f for f in office.frames if "/mapa/incrusta/" in f.url)
+    zooms = leaflet.evaluate(
+        "() => { const map = window[JSON.parse(document.getElementById('map-config').textContent).map];"
+        " return [map.getMinZoom(), map.getMaxZoom(), Boolean(map.options.maxBounds)]; }"
+    )
+    assert zooms == [13, 16, False]  # unlocked: no bounds
 
     # a bad value: named beside the code, which leaves it out
     change(high, lambda: high.fill("12"), re.compile(r"^(?!.*zoom_)"))

@@ -186,3 +186,14 @@ def test_the_embed_tells_its_script_how_to_keep_the_view(client, query, lock, mi
     if "districte" in query:
         west, south, east, north = shapely.bounds(District.objects.get(slug="gracia").geometry)
         assert settings["fit"] == pytest.approx([west, south, east, north])
+
+
+@pytest.mark.parametrize(
+    ("query", "lock"), [("districte=gracia", False), ("districte=gracia&limita=1", True)]
+)
+def test_the_map_page_keeps_to_the_area_only_when_asked(client, query, lock):
+    """The map page is for exploring: a district filter clips the layers but lets the view go, while
+    the builder's code keeps the embeds' default (locked)."""
+    body = client.get(f"/ca/mapa/?{query}").content.decode()
+    assert config(body)["lock"] is lock
+    assert "limita=0" not in html.unescape(body.split('id="embed-code"')[1].split("</textarea>")[0])
