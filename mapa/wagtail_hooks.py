@@ -3,6 +3,7 @@ housing-services network."""
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,9 @@ class MapEmbedChooserViewSet(chooser_views.SnippetChooserViewSet):
     )
 
 
+CHECKBOXES = {"layers", "sectors", "families", "tags"}
+
+
 class MapEmbedViewSet(SnippetViewSet):
     """Saved embeds; a district office's members see and keep their office's only (mapa.permissions)."""
 
@@ -95,7 +99,9 @@ class MapEmbedViewSet(SnippetViewSet):
     ]
     panels = [
         *(
-            FieldPanel(name)
+            # the many-to-many choices as checkboxes: a multiple select needs Ctrl-click, which
+            # office staff rarely know
+            FieldPanel(name, widget=forms.CheckboxSelectMultiple if name in CHECKBOXES else None)
             for name in (
                 "name",
                 "slug",

@@ -132,7 +132,7 @@ def test_an_office_keeps_its_own_embed_and_sees_its_usage_only(offices, office_s
     assert response.status == 404
 
     page.goto("/admin/mapa/us/")
-    chart = page.get_by_role("img", name="Càrregues de «Districte de Gràcia» per dia")
+    chart = page.get_by_role("img", name="Visualitzacions de «Districte de Gràcia» per dia")
     expect(chart).to_be_visible()
     expect(page.get_by_role("cell", name=office_site, exact=True)).to_be_visible()
     expect(page.get_by_text("santmarti.example")).to_have_count(0)

@@ -164,10 +164,10 @@ def test_an_office_sees_its_own_embeds_usage_as_an_accessible_chart_and_tables(c
     days = re.search(
         r'<svg role="img" aria-labelledby="usage-chart-title-1 usage-chart-desc-1".*?</svg>', body, re.S
     )
-    assert '<title id="usage-chart-title-1">Càrregues de «Districte de Gràcia» per dia</title>' in days.group(
+    assert '<title id="usage-chart-title-1">Visualitzacions de «Districte de Gràcia» per dia</title>' in days.group(
         0
     )
-    assert '<desc id="usage-chart-desc-1">4 càrregues' in days.group(0)
+    assert '<desc id="usage-chart-desc-1">4 visualitzacions' in days.group(0)
     assert days.group(0).count("<rect ") == 1  # one day with loads
     sites = re.search(
         r'<svg role="img" aria-labelledby="usage-sites-title-1 usage-sites-desc-1".*?</svg>', body, re.S
@@ -227,7 +227,7 @@ def test_the_embeds_listing_links_each_embed_to_its_own_usage(client, embeds):
     client.force_login(get_user_model().objects.get(username="admin"))
     listing = client.get("/admin/snippets/mapa/mapembed/").content.decode()
     assert (
-        '<a href="/admin/mapa/us/?incrustacio=districte-gracia">Càrregues dels darrers 90 dies</a>' in listing
+        '<a href="/admin/mapa/us/?incrustacio=districte-gracia">Visualitzacions dels darrers 90 dies</a>' in listing
     )
     body = client.get("/admin/mapa/us/", {"incrustacio": "districte-gracia"}).content.decode()
     assert "Districte de Gràcia" in body and "https://www.gracia.cat" in body
