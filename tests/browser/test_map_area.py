@@ -167,8 +167,9 @@ def test_the_district_page_map_shows_every_initiative_of_the_district_with_the_l
     )
     page = context.new_page()
     page.goto(f"/ca/directori/districte/{demo_district.slug}/")
-    page.locator("#mapa iframe").scroll_into_view_if_needed()
-    frame = page.frame_locator("#mapa iframe")
+    district_map = f'#mapa iframe[title="{demo_district.name}"]'  # the builder's preview is another
+    page.locator(district_map).scroll_into_view_if_needed()
+    frame = page.frame_locator(district_map)
     expect(frame.locator(".marker-cluster, path.leaflet-interactive").first).to_be_visible()
     frame.locator("[data-map-status]").wait_for(state="attached")
     expect(frame.locator("[data-map-status]")).to_contain_text("La teva selecció")
