@@ -187,6 +187,11 @@ class HousingServiceLink(models.Model):
             raise ValidationError({"provider": _("A provider cannot serve itself.")})
 
 
+# /mapa/incrusta/codi/ is the builders' endpoint and /mapa/incrusta/imatge.png the picture of an
+# ad-hoc embed: a saved embed of either slug would be shadowed (its page, or its picture).
+RESERVED_SLUGS = ("codi", "imatge")
+
+
 class MapEmbed(models.Model):
     """A saved embed with a stable address (/mapa/incrusta/<slug>/): a district office pastes the code
     once, and editors can change what it shows later without anyone touching the office's site."""
@@ -268,9 +273,12 @@ class MapEmbed(models.Model):
         return self.name
 
     def clean(self):
-        if self.slug == "codi":  # /mapa/incrusta/codi/ is the builders' endpoint (mapa.urls), not an embed
+        if self.slug in RESERVED_SLUGS:  # addresses of mapa.urls beside the saved embeds'
             raise ValidationError(
-                {"slug": _("“codi” is the address of the embed builder; choose another slug.")}
+                {
+                    "slug": _("“%(slug)s” is an address the site uses for every embed; choose another slug.")
+                    % {"slug": self.slug}
+                }
             )
         if not 200 <= (self.height or 0) <= 2000:
             raise ValidationError({"height": _("The height must be between 200 and 2000 pixels.")})

@@ -65,28 +65,34 @@ def origin(referer):
     return (f"{parts.scheme}://{host}" + (f":{port}" if port else ""))[:255]
 
 
+# An ad-hoc embed is counted under what its address chooses from the site's own vocabularies (area,
+# layers, sectors, kinds, tags): never the need words, a point or a centre, which a visitor may type.
+AD_HOC_KEY = ("districte", "barri", "capes", "sector", "familia", "capa")
+
+
 def embed_key(options):
-    """What a load is counted under: a saved embed's slug, or an ad-hoc embed's options normalised
-    (sorted), so that the same map asked for in another order counts as one; a hash past the column's
-    length. Ad-hoc keys start with "?", so they never meet a slug."""
+    """What a load is counted under: a saved embed's slug, or an ad-hoc embed's choices among the
+    site's slugs (AD_HOC_KEY), sorted, so that the same map asked for in another order counts as one;
+    a hash past the column's length. Ad-hoc keys start with "?", so they never meet a slug."""
     if options.preset:
         return options.preset
-    key = "?" + urlencode(sorted(parse_qsl(options.to_query())))
+    key = "?" + urlencode(sorted((k, v) for k, v in parse_qsl(options.to_query()) if k in AD_HOC_KEY))
     if len(key) > 255:
         key = key[:200] + "#" + hashlib.sha256(key.encode()).hexdigest()[:16]
     return key
 
 
 def count_load(request, options):
-    """One load of the embed `options` from the request's host site, unless a bot asked."""
+    """One load of the embed `options` from the request's host site, unless a bot asked or the host
+    is this site itself."""
     if is_bot(request.headers.get("User-Agent", "")):
         return
+    host_site = origin(request.headers.get("Referer", ""))
+    if host_site == origin(request.build_absolute_uri("/")):
+        return  # our own pages: the builders' previews and the area pages' maps are not a host's use
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                UPSERT,
-                [embed_key(options), origin(request.headers.get("Referer", "")), timezone.localdate()],
-            )
+            cursor.execute(UPSERT, [embed_key(options), host_site, timezone.localdate()])
     except DatabaseError:
         logger.exception("An embed load could not be counted; the map was served all the same")
 

@@ -326,8 +326,8 @@ def embed(request, slug=None):
     slug, a saved embed (MapEmbed) whose options editors keep in the admin."""
     if slug:
         preset = MapEmbed.objects.filter(slug=slug).first()
-        if preset is None:
-            return error(_("There is no saved map embed called “%(slug)s”.") % {"slug": slug}, 404)
+        if preset is None:  # shown inside a host's page: a page in its language, not JSON
+            return render(request, "mapa/embed_missing.html", {"slug": slug}, status=404)
         options, problems = preset.options((get_language() or "ca")[:2]), []
     else:
         options, problems = _options(request)

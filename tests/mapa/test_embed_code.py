@@ -197,12 +197,13 @@ def test_district_and_neighbourhood_pages_have_the_builder_preset_to_their_area(
     assert Neighbourhood.objects.get(slug="la-vila-de-gracia").district.slug == "gracia"
 
 
-def test_a_saved_embed_cannot_take_the_builders_address(admin_client, layers):
+@pytest.mark.parametrize("slug", ["codi", "imatge"])
+def test_a_saved_embed_cannot_take_the_builders_or_the_pictures_address(admin_client, layers, slug):
     answer = admin_client.post(
         "/admin/snippets/mapa/mapembed/add/",
         {
             "name": "Codi",
-            "slug": "codi",
+            "slug": slug,
             "height": "520",
             "list_mode": "costat",
             "controls": "on",
@@ -210,7 +211,7 @@ def test_a_saved_embed_cannot_take_the_builders_address(admin_client, layers):
         },
     )
     assert answer.status_code == 200 and not MapEmbed.objects.exists()
-    assert "«codi» és l'adreça del generador de codi dels mapes incrustats" in html.unescape(
+    assert f"«{slug}» és una adreça que el web fa servir per a tots els mapes incrustats" in html.unescape(
         answer.content.decode()
     )
     assert admin_client.get(CODE).json()["url"] == "/ca/mapa/incrusta/"  # the builder's still

@@ -70,7 +70,12 @@ def test_no_stored_field_anywhere_holds_the_address_the_agent_or_the_page(client
     """Every column of every row of every table, after loads with a distinctive address, agent and
     host page."""
     referer = "https://www.gracia.cat/pagina-privada-x9?usuari=42"
-    for path in ("/ca/mapa/incrusta/districte-gracia/", "/ca/mapa/incrusta/?districte=gracia"):
+    for path in (
+        "/ca/mapa/incrusta/districte-gracia/",
+        "/ca/mapa/incrusta/?districte=gracia",
+        # what a visitor types or where they are is never a key: counted as the Gràcia map above
+        "/ca/mapa/incrusta/?districte=gracia&q=Maria+Puig+600123123&a_prop=41.40312,2.15561&centre=41.40312,2.15561",
+    ):
         assert client.get(path, HTTP_REFERER=referer, **BROWSER).status_code == 200
     assert EmbedUsage.objects.count() == 2
     found = []
@@ -83,11 +88,30 @@ def test_no_stored_field_anywhere_holds_the_address_the_agent_or_the_page(client
                         value.decode(errors="ignore") if isinstance(value, bytes | memoryview) else str(value)
                     )
                     if any(
-                        secret in text for secret in (ADDRESS, "Zq7Visitor", "pagina-privada-x9", "usuari=42")
+                        secret in text
+                        for secret in (
+                            ADDRESS,
+                            "Zq7Visitor",
+                            "pagina-privada-x9",
+                            "usuari=42",
+                            "Maria",
+                            "41.403",
+                        )
                     ):
                         found.append((table, text[:80]))
     assert found == []
     assert set(EmbedUsage.objects.values_list("origin", flat=True)) == {"https://www.gracia.cat"}
+
+
+def test_loads_from_this_sites_own_pages_are_not_a_host_sites_use(client, embeds):
+    """The builders' previews and the area pages' maps frame the embed from this site itself."""
+    for referer in ("http://testserver/ca/mapa/", "http://testserver/ca/directori/districte/gracia/"):
+        assert (
+            client.get("/ca/mapa/incrusta/districte-gracia/", HTTP_REFERER=referer, **BROWSER).status_code
+            == 200
+        )
+    client.get("/ca/mapa/incrusta/districte-gracia/", HTTP_REFERER="http://testserver.example/", **BROWSER)
+    assert counts() == {("districte-gracia", "http://testserver.example"): 1}
 
 
 @pytest.mark.parametrize(
@@ -164,8 +188,9 @@ def test_an_office_sees_its_own_embeds_usage_as_an_accessible_chart_and_tables(c
     days = re.search(
         r'<svg role="img" aria-labelledby="usage-chart-title-1 usage-chart-desc-1".*?</svg>', body, re.S
     )
-    assert '<title id="usage-chart-title-1">Visualitzacions de «Districte de Gràcia» per dia</title>' in days.group(
-        0
+    assert (
+        '<title id="usage-chart-title-1">Visualitzacions de «Districte de Gràcia» per dia</title>'
+        in days.group(0)
     )
     assert '<desc id="usage-chart-desc-1">4 visualitzacions' in days.group(0)
     assert days.group(0).count("<rect ") == 1  # one day with loads
@@ -227,7 +252,8 @@ def test_the_embeds_listing_links_each_embed_to_its_own_usage(client, embeds):
     client.force_login(get_user_model().objects.get(username="admin"))
     listing = client.get("/admin/snippets/mapa/mapembed/").content.decode()
     assert (
-        '<a href="/admin/mapa/us/?incrustacio=districte-gracia">Visualitzacions dels darrers 90 dies</a>' in listing
+        '<a href="/admin/mapa/us/?incrustacio=districte-gracia">Visualitzacions dels darrers 90 dies</a>'
+        in listing
     )
     body = client.get("/admin/mapa/us/", {"incrustacio": "districte-gracia"}).content.decode()
     assert "Districte de Gràcia" in body and "https://www.gracia.cat" in body

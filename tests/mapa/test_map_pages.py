@@ -192,3 +192,13 @@ def test_a_district_page_shows_its_map_and_the_code_to_embed_it(client, layers):
     body = html.unescape(client.get("/ca/directori/districte/gracia/").content.decode())
     assert '<iframe src="/ca/mapa/incrusta/?districte=gracia&llista=sota" title="Gràcia"' in body
     assert 'action="/ca/mapa/#embed-builder"' in body  # the builder (tests/mapa/test_embed_code.py)
+
+
+def test_a_deleted_saved_embed_says_so_inside_the_host_page_in_its_language(client, layers):
+    response = client.get("/es/mapa/incrusta/ya-no-existe/")
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 404 and response["Content-Type"].startswith("text/html")
+    assert '<html lang="es">' in body and "Este mapa ya no está aquí" in body and "«ya-no-existe»" in body
+    assert (
+        "frame-ancestors 'self' *" in response["Content-Security-Policy"]
+    )  # still shown in the host's frame
