@@ -69,6 +69,21 @@ class EmbedOptions:
             }
         return {layer.slug for layer in layers if layer.shown_by_default}
 
+    def _neighbourhood_in_district(self):
+        """A neighbourhood outside the chosen district would leave the embed empty: it is left out
+        (the district stays) and named."""
+        if not (self.district and self.neighbourhood):
+            return []
+        place = Neighbourhood.objects.select_related("district").only("name", "district__slug")
+        place = place.filter(slug=self.neighbourhood).first()
+        if place is None or place.district.slug == self.district:
+            return []
+        self.selection.selected["barri"] = []
+        return [
+            _("barri: “%(neighbourhood)s” is not in the district “%(district)s”")
+            % {"neighbourhood": place.name, "district": self.district}
+        ]
+
     def title(self, area=None):
         """The embed's own name, e.g. "Mapa de l'ESS a Gràcia", for its iframe, oEmbed and previews."""
         area = area or self.area()
@@ -91,6 +106,7 @@ class EmbedOptions:
                 errors.append(_("%(param)s: “%(slug)s” does not exist") % {"param": param, "slug": value})
             else:
                 errors.append(_("%(param)s: “%(value)s” is not valid") % {"param": param, "value": value})
+        errors += options._neighbourhood_in_district()
         # "a,b" from a link, or one value per checkbox from the builder's form
         wanted = [s.strip() for s in ",".join(params.getlist("capes")).split(",") if s.strip()]
         known = set(Layer.objects.filter(slug__in=wanted).values_list("slug", flat=True)) | {SELECTION_SLUG}

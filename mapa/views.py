@@ -16,6 +16,7 @@ from django.forms import modelform_factory
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -226,24 +227,6 @@ def _layer_choices(options):
     return [{"slug": layer.slug, "name": layer.label, "shown": layer.slug in shown} for layer in layers]
 
 
-def _area_problems(options):
-    """A neighbourhood outside the chosen district would leave the embed empty: say so."""
-    if not (options.district and options.neighbourhood):
-        return []
-    place = (
-        Neighbourhood.objects.defer("geometry", "district__geometry")
-        .select_related("district")
-        .filter(slug=options.neighbourhood)
-        .first()
-    )
-    if place is None or place.district.slug == options.district:
-        return []
-    return [
-        _("barri: “%(neighbourhood)s” is not in the district “%(district)s”")
-        % {"neighbourhood": place.name, "district": options.district}
-    ]
-
-
 def _edited_embed_options(params, language):
     """(options, problems) of a saved embed's admin form as the editor has it now, unsaved: the
     fields that are wrong are left at their defaults and named in the problems."""
@@ -255,17 +238,24 @@ def _edited_embed_options(params, language):
         for name, messages in form.errors.items()
         for message in messages
     ]
-    if not 200 <= (embed.height or 0) <= 2000:
-        embed.height = MapEmbed._meta.get_field("height").default
     if embed.min_zoom and embed.max_zoom and embed.min_zoom > embed.max_zoom:
         embed.min_zoom = embed.max_zoom = None
+    # the model's validators and clean() (zoom 1 to 19, height) judge the built instance: undo what failed
+    for name in form.errors:
+        if name in form.fields:
+            field = MapEmbed._meta.get_field(name)
+            if not field.many_to_many:
+                setattr(embed, field.attname, field.get_default())
     related = {name: form.cleaned_data.get(name) for name in ("layers", "sectors", "families", "tags")}
     options = embed.options(language, related)
     try:
         validate_slug(params.get("slug", ""))
         options.preset = params["slug"]
-    except ValidationError:  # no address yet: the code is that of the options themselves
-        pass
+    except ValidationError as wrong:  # no address yet: the code is that of the options themselves
+        if params.get("slug"):
+            problems += [
+                f"{capfirst(MapEmbed._meta.get_field('slug').verbose_name)}: {m}" for m in wrong.messages
+            ]
     return options, problems
 
 
@@ -286,7 +276,6 @@ def embed_code(request):
         options, problems = _edited_embed_options(request.GET, language)
     else:
         options, problems = EmbedOptions.from_query(request.GET, language)
-    problems += _area_problems(options)
     origin = request.build_absolute_uri("/")[:-1]
     preview = replace(options, preset="")  # what is being edited, before a saved embed is saved
     response = JsonResponse(

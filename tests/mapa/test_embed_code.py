@@ -100,7 +100,7 @@ def test_without_choices_the_layers_are_those_the_embed_shows(client, layers):
         (
             {"districte": "sants-montjuic", "barri": "la-vila-de-gracia"},
             "barri: «la Vila de Gràcia» no és al districte «sants-montjuic»",
-            "@",
+            "barri",  # the district stays: the embed shows Sants-Montjuïc, not nothing
         ),
     ],
 )
@@ -165,8 +165,14 @@ def test_the_admin_form_of_a_saved_embed_is_previewed_for_editors_only(client, a
     assert any(p.startswith("Alçada en píxels: ") for p in problems), problems
     assert any(p.startswith("Districte: ") for p in problems), problems
     assert "Zoom màxim: El zoom màxim no pot ser inferior al zoom mínim." in problems
+    assert any(p.startswith("Slug: ") for p in problems), problems  # named, not silently dropped
     # every bad field left at its default, no slug (and the two boxes unticked: absent from the form)
     assert bad.json()["url"] == "/ca/mapa/incrusta/?controls=0&limita=0"
+    # zoom levels outside 1-19 pass the form's field but not the model's validators: named and left out
+    outside = admin_client.get(CODE, {"admin": "1", "min_zoom": "0", "max_zoom": "25", "lock": "on"}).json()
+    assert any(p.startswith("Zoom mínim: ") for p in outside["problems"]), outside["problems"]
+    assert any(p.startswith("Zoom màxim: ") for p in outside["problems"]), outside["problems"]
+    assert "zoom" not in outside["url"] and "zoom" not in outside["preview"]
 
 
 def test_without_javascript_the_builder_submits_to_the_map_page_which_shows_the_code(client, layers):
