@@ -92,6 +92,11 @@ class MapEmbedForm(WagtailAdminModelForm):
         district, neighbourhood = cleaned.get("district"), cleaned.get("neighbourhood")
         if district and neighbourhood and neighbourhood.district_id != district.pk:
             self.add_error("neighbourhood", _("The neighbourhood is not in the chosen district."))
+        owner = cleaned.get("owner")
+        office = getattr(owner, "district_office", None) if owner else None
+        if office and (district is None or office.district_id != district.pk):
+            # the office would see an embed of another district, and its form would move it home
+            self.add_error("owner", _("An office keeps its own district's embeds: choose that district."))
         return cleaned
 
     def save(self, commit=True):

@@ -140,6 +140,19 @@ def test_staff_choose_any_district_and_which_office_owns_an_embed(client):
     assert "Mapa del barri" in client.get(EMBEDS).content.decode()
 
 
+def test_staff_cannot_hand_one_districts_embed_to_another_districts_office(client):
+    """Gràcia's office would list an Eixample embed, and its form (Gràcia only) would move it home."""
+    client.force_login(user("admin"))
+    eixample = District.objects.get(slug="eixample")
+    gracia_office = Group.objects.get(name="Oficina del districte de Gràcia")
+    answer = client.post(f"{EMBEDS}add/", form(eixample, owner=gracia_office.pk))
+    assert answer.status_code == 200 and not MapEmbed.objects.filter(slug="mapa-del-barri").exists()
+    assert answer.context["form"].errors["owner"] == [
+        "Una oficina té cura dels mapes del seu propi districte: tria aquest districte."
+    ]
+    assert client.post(f"{EMBEDS}add/", form(eixample)).status_code == 302  # staff's own: any district
+
+
 def test_the_embed_chooser_offers_an_office_its_own_embeds_only(client):
     client.force_login(user("districte-gracia"))
     listed = client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
