@@ -355,13 +355,17 @@ def oembed(request):
     parsed = urlsplit(url)
     if parsed.netloc and parsed.netloc != request.get_host():
         return error(_("That address is not a map of this site."), 404)
-    try:
-        match = resolve(parsed.path)
-    except Resolver404:
-        match = None
+    # the address's own language decides (one endpoint answers for /ca/, /es/ and /en/ maps)
+    language = parsed.path.strip("/").split("/")[0]
+    match = None
+    if language in dict(settings.LANGUAGES):
+        try:
+            with override(language):
+                match = resolve(parsed.path)
+        except Resolver404:
+            pass
     if match is None or match.view_name not in ("mapa:embed", "mapa:embed_preset", "mapa:index"):
         return error(_("That address is not a map of this site."), 404)
-    language = parsed.path.strip("/").split("/")[0]
     preset = MapEmbed.objects.filter(slug=match.kwargs.get("slug", "")).first()
     if match.view_name == "mapa:embed_preset" and preset is None:
         return error(_("That address is not a map of this site."), 404)

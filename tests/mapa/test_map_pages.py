@@ -151,6 +151,11 @@ def test_oembed_gives_the_iframe_of_a_map_address(client, layers):
     assert client.get("/ca/mapa/oembed/", {"url": url, "format": "xml"}).status_code == 501
     clamped = client.get("/ca/mapa/oembed/", {"url": url, "maxheight": "0", "maxwidth": "9" * 30}).json()
     assert (clamped["height"], clamped["width"]) == (200, 800)  # what an embed accepts
+    # one endpoint answers for every language's maps, in the map's language
+    spanish = client.get("/ca/mapa/oembed/", {"url": url.replace("/ca/", "/es/")}).json()
+    assert 'src="http://testserver/es/mapa/incrusta/?districte=gracia' in spanish["html"]
+    assert spanish["title"] == "Mapa de la ESS en Gràcia"
+    assert client.get("/ca/mapa/oembed/", {"url": "http://testserver/fr/mapa/"}).status_code == 404
 
 
 def test_the_builder_writes_the_code_for_the_chosen_view(client, layers):
