@@ -158,6 +158,22 @@ class Area:
         """Whether a shape reaches into the area further than the boundary files' disagreement."""
         return self.core.intersects(geometry)
 
+    @cached_property
+    def margin(self):
+        """The area with the boundary files' disagreement around it (see SLIVER)."""
+        margin = self.geometry.buffer(SLIVER)
+        shapely.prepare(margin)
+        return margin
+
+    def clip(self, geometry):
+        """The part of a polygon inside the area (a neighbourhood's district, a pole across the
+        edge), or the polygon itself when it lies inside already; None when nothing is left."""
+        if self.margin.covers(geometry):
+            return geometry
+        parts = shapely.get_parts(shapely.intersection(geometry, self.geometry))
+        kept = [part for part in parts if part.geom_type in ("Polygon", "MultiPolygon") and part.area > 0]
+        return shapely.union_all(kept) if kept else None
+
 
 def point(lon, lat):
     return {"type": "Point", "coordinates": [round(lon, PRECISION), round(lat, PRECISION)]}
@@ -242,19 +258,26 @@ def sectors_of(rows):
 
 
 def areas(layer, params, area, model):
-    """The district's outline and its neighbourhoods; for a neighbourhood, it and its district."""
+    """The district's outline and its neighbourhoods; for a neighbourhood, it and its district's
+    outline cut to it."""
     places = model.objects.order_by("code")
     if area is not None:
         places = places.filter(pk__in=area.district_ids if model is District else area.neighbourhood_ids)
     features = [
         {
             "type": "Feature",
-            "geometry": shape(place.geometry),
+            "geometry": shape(geometry),
             "properties": {"name": place.name, "code": place.code, "url": area_url(model, place.slug)},
         }
         for place in places
+        if (geometry := clipped(place.geometry, area)) is not None
     ]
     return collection(layer, features)
+
+
+def clipped(geometry, area):
+    """A polygon limited to the area, if there is one (Area.clip)."""
+    return geometry if area is None else area.clip(geometry)
 
 
 def area_url(model, slug):
@@ -264,7 +287,7 @@ def area_url(model, slug):
 
 def choropleth(layer, params, area):
     """Live initiatives per 1,000 inhabitants in each district (null where the population is not
-    loaded); with an area, its district only."""
+    loaded); with an area, its district only, cut to the area."""
     counts = dict(
         Initiative.objects.live()
         .exclude(district=None)
@@ -278,10 +301,13 @@ def choropleth(layer, params, area):
     features = []
     for district in districts:
         count = counts.get(district.pk, 0)
+        geometry = clipped(district.geometry, area)
+        if geometry is None:
+            continue
         features.append(
             {
                 "type": "Feature",
-                "geometry": shape(district.geometry),
+                "geometry": shape(geometry),
                 "properties": {
                     "name": district.name,
                     "code": district.code,
@@ -296,7 +322,7 @@ def choropleth(layer, params, area):
 
 
 def poles(layer, params, area):
-    """Accepted poles; with an area, those that reach into it."""
+    """Accepted poles; with an area, those that reach into it, cut to it."""
     features = []
     accepted = (
         EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED)
@@ -314,6 +340,9 @@ def poles(layer, params, area):
         if geometry is None:
             continue  # neither drawn nor given as neighbourhoods yet
         if area is not None and not area.touches(geometry):
+            continue
+        geometry = clipped(geometry, area)
+        if geometry is None:
             continue
         features.append(
             {

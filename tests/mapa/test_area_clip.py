@@ -84,8 +84,9 @@ def check_every_feature(documents, polygon, placed_inside):
                 assert bool(props.get("outside")) != placed_inside(props["provider_url"]), (slug, props)
                 if not props.get("outside"):
                     assert widened.covers(provider), (slug, props)
-            else:  # boundaries, poles, the choropleth: more than a sliver of them lies in the area
+            else:  # boundaries, poles, the choropleth: cut to the area, and more than a sliver of it
                 drawn = shape(geometry)
+                assert widened.covers(drawn), (slug, props)
                 assert drawn.intersection(polygon).area > 0.01 * drawn.area, (slug, props)
     return counts
 
