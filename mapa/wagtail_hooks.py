@@ -4,6 +4,7 @@ housing-services network."""
 from urllib.parse import urlencode
 
 from django import forms
+from django.shortcuts import get_list_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as chooser_views
 from wagtail.snippets.views import snippets as snippet_views
@@ -47,6 +49,23 @@ class HousingServiceLinkViewSet(SnippetViewSet):
 
 
 register_permission_policy(MapEmbed, EmbedPermissionPolicy(MapEmbed))
+
+
+class DeleteVisibleEmbeds(DeleteBulkAction):
+    """The bulk delete of saved embeds, over the embeds the user may see only: Wagtail's own lists
+    every id asked for, naming the refused ones, so an office could read other offices' embeds'
+    names by trying ids. Registered after Wagtail's (order=1), which it replaces for MapEmbed."""
+
+    models = [MapEmbed]
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(visible_embeds(self.request.user), pk__in=object_ids)
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return visible_embeds(self.request.user).values_list("pk", flat=True)
+
+
+hooks.register("register_bulk_action", DeleteVisibleEmbeds, order=1)
 
 
 class VisibleEmbeds:

@@ -93,8 +93,13 @@ def test_an_office_edits_its_embed_but_gets_404_for_another_office_s_by_get_and_
     assert posted.status_code == 404
     assert client.post(f"{EMBEDS}delete/{other.pk}/").status_code == 404
     assert MapEmbed.objects.filter(pk=other.pk).exists()
-    bulk = client.post(f"/admin/bulk/mapa/mapembed/delete/?next={EMBEDS}&id={other.pk}")
-    assert bulk.status_code in (302, 200)
+    bulk = f"/admin/bulk/mapa/mapembed/delete/?next={EMBEDS}&id={other.pk}"
+    assert client.post(bulk).status_code == 404
+    # the confirmation page neither: not even the name of another office's embed, asked with one's own
+    assert client.get(bulk).status_code == 404
+    both = client.get(f"{bulk}&id={own.pk}")
+    assert both.status_code == 200 and "Districte de Gràcia" in both.content.decode()
+    assert "Sant Martí" not in both.content.decode()
     other.refresh_from_db()  # still there, unchanged
     assert (
         other.name == "Districte de Sant Martí" and other.owner.name == "Oficina del districte de Sant Martí"
