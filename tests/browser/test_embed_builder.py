@@ -82,6 +82,12 @@ def host(live_server):
     site.server.shutdown()
 
 
+# A live region as assistive technology meets it: in the page, with its size on screen and its text.
+LIVE = """e => ({hidden: e.hidden, display: getComputedStyle(e).display,
+  onScreen: e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1,
+  text: e.textContent.trim()})"""
+
+
 def errors_of(page):
     found = []
     page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
@@ -228,11 +234,19 @@ def test_each_option_of_the_builder_changes_the_framed_map(builder_data, page, h
     )
     assert zooms == [13, 16, False]  # unlocked: no bounds
 
-    # a bad value: named beside the code, which leaves it out
+    # a bad value: named beside the code, which leaves it out, in a live region that was in the page
+    # (not hidden) before it was filled, so that a screen reader announces it
+    problems = builder.locator("[data-embed-problems]")
+    expect(problems).to_have_attribute("aria-live", "polite")
+    assert problems.evaluate(LIVE) == {"hidden": False, "display": "block", "onScreen": False, "text": ""}
     change(high, lambda: high.fill("12"), re.compile(r"^(?!.*zoom_)"))
-    expect(builder.locator("[data-embed-problems]")).to_contain_text(
-        "zoom_min no pot ser més gran que zoom_max"
-    )
+    expect(problems).to_contain_text("zoom_min no pot ser més gran que zoom_max")
+    expect(problems).to_be_visible()
+    shown = problems.evaluate(LIVE)
+    assert (shown["hidden"], shown["display"], shown["onScreen"]) == (False, "block", True), shown
+    change(high, lambda: high.fill("16"), re.compile("zoom_max=16"))  # fixed: emptied, still there
+    expect(problems).to_have_text("")
+    assert problems.evaluate(LIVE)["hidden"] is False
 
     assert page.evaluate("window.notReloaded") is True
     expect(builder.get_by_role("button", name="Actualitza el codi")).to_be_hidden()  # no submit needed
