@@ -27,6 +27,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from crawlerdetect import CrawlerDetect
 
@@ -184,7 +185,10 @@ def report_data(user, only=None, today=None):
         origins = list(mine.values("origin").annotate(total=Sum("count")).order_by("-total", "origin"))
         name = names.get(key, key)
         total = sum(counts)
-        period = {"total": total, "start": since.isoformat(), "end": today.isoformat()}
+        # "1 visualització", "2 visualitzacions": the count chooses the plural form in each language
+        loads = ngettext(
+            "%(total)s load from %(start)s to %(end)s", "%(total)s loads from %(start)s to %(end)s", total
+        ) % {"total": total, "start": since.isoformat(), "end": today.isoformat()}
         embeds.append(
             {
                 "key": key,
@@ -196,14 +200,17 @@ def report_data(user, only=None, today=None):
                     days,
                     counts,
                     _("Loads of “%(name)s” per day") % {"name": name},
-                    _("%(total)s loads from %(start)s to %(end)s; at most %(top)s in one day.")
-                    % {**period, "top": max(counts)},
+                    _("%(loads)s; at most %(top)s in one day.") % {"loads": loads, "top": max(counts)},
                 ),
                 "sites_chart": site_chart(
                     origins,
                     _("Loads of “%(name)s” per host site") % {"name": name},
-                    _("%(total)s loads from %(start)s to %(end)s, from %(sites)s host sites.")
-                    % {**period, "sites": len(origins)},
+                    ngettext(
+                        "%(loads)s, from %(sites)s host site.",
+                        "%(loads)s, from %(sites)s host sites.",
+                        len(origins),
+                    )
+                    % {"loads": loads, "sites": len(origins)},
                 ),
             }
         )

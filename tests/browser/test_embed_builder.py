@@ -82,6 +82,12 @@ def host(live_server):
     site.server.shutdown()
 
 
+# A live region as assistive technology meets it: in the page, with its size on screen and its text.
+LIVE = """e => ({hidden: e.hidden, display: getComputedStyle(e).display,
+  onScreen: e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1,
+  text: e.textContent.trim()})"""
+
+
 def errors_of(page):
     found = []
     page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
@@ -228,11 +234,19 @@ def test_each_option_of_the_builder_changes_the_framed_map(builder_data, page, h
     )
     assert zooms == [13, 16, False]  # unlocked: no bounds
 
-    # a bad value: named beside the code, which leaves it out
+    # a bad value: named beside the code, which leaves it out, in a live region that was in the page
+    # (not hidden) before it was filled, so that a screen reader announces it
+    problems = builder.locator("[data-embed-problems]")
+    expect(problems).to_have_attribute("aria-live", "polite")
+    assert problems.evaluate(LIVE) == {"hidden": False, "display": "block", "onScreen": False, "text": ""}
     change(high, lambda: high.fill("12"), re.compile(r"^(?!.*zoom_)"))
-    expect(builder.locator("[data-embed-problems]")).to_contain_text(
-        "zoom_min no pot ser més gran que zoom_max"
-    )
+    expect(problems).to_contain_text("zoom_min no pot ser més gran que zoom_max")
+    expect(problems).to_be_visible()
+    shown = problems.evaluate(LIVE)
+    assert (shown["hidden"], shown["display"], shown["onScreen"]) == (False, "block", True), shown
+    change(high, lambda: high.fill("16"), re.compile("zoom_max=16"))  # fixed: emptied, still there
+    expect(problems).to_have_text("")
+    assert problems.evaluate(LIVE)["hidden"] is False
 
     assert page.evaluate("window.notReloaded") is True
     expect(builder.get_by_role("button", name="Actualitza el codi")).to_be_hidden()  # no submit needed
@@ -396,3 +410,64 @@ def test_an_embed_in_a_phones_frame_switches_to_its_list_and_nothing_overflows(
     assert inside.evaluate("document.documentElement.scrollWidth") <= 390
     assert errors == []
     close(context)
+
+
+# The framed document's size against its frame's, and how far the frame has scrolled itself.
+FIT = """() => ({scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight,
+  scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, scrollY: window.scrollY})"""
+
+
+@pytest.mark.parametrize("mode", ["costat", "sota", "cap"])
+def test_the_embed_fills_its_frame_exactly_in_each_list_mode_and_size(
+    builder_data, chromium, live_server, host, mode
+):
+    """Whatever the frame's size, the embed neither scrolls inside its frame nor is cut: the map keeps
+    most of it, the legend and the credit are in view, and on a phone the list's "Show on the map"
+    leaves the frame at its top with the Map/List switch and the zoom buttons in view."""
+    for width, height in ((390, 520), (900, 520), (1280, 700)):
+        host.paste(
+            f'<iframe src="{live_server.url}/ca/mapa/incrusta/?districte=gracia&capes=mercat-social,districtes'
+            f'&llista={mode}" title="Mapa" width="{width}" height="{height}" style="border:0;display:block"></iframe>'
+        )
+        phone = width < 600
+        context = chromium.new_context(
+            viewport={"width": width, "height": height + 100}, locale="ca-ES", has_touch=phone
+        )
+        page = context.new_page()
+        errors = errors_of(page)
+        page.goto(host.url)
+        frame = page.frame_locator("iframe")
+        expect(frame.locator(".leaflet-marker-pane, .leaflet-overlay-pane path").first).to_be_attached()
+        expect(frame.locator('[data-legend="districtes"]')).to_be_in_viewport()
+        expect(frame.locator(".embed__credit a")).to_be_in_viewport()
+        inside = next(f for f in page.frames if "/mapa/incrusta/" in f.url)
+        size = f"{mode} {width}×{height}"
+        fit = inside.evaluate(FIT)
+        assert fit["scrollHeight"] <= fit["innerHeight"] + 1, (size, fit)
+        assert fit["scrollWidth"] <= fit["innerWidth"], (size, fit)
+        assert (fit["innerWidth"], fit["innerHeight"]) == (width, height)
+        area = frame.locator(".map-frame").bounding_box()
+        assert area["height"] >= 250, (size, area)
+        expect(frame.get_by_title("Apropa")).to_be_in_viewport()
+        if mode == "cap":
+            expect(frame.locator("[data-map-list]")).to_have_count(0)
+        elif not phone:  # the list beside or under the map, scrolling in its own box
+            items = frame.locator("[data-map-list]")
+            expect(items).to_be_in_viewport()
+            box = items.bounding_box()
+            assert box["y"] + box["height"] <= height + 1, (size, box)
+            expect(frame.get_by_role("link", name="La Botiga de Gràcia")).to_be_visible()
+        else:
+            switch = frame.locator("[data-map-switch]")
+            expect(switch).to_be_in_viewport()
+            frame.get_by_role("button", name="Llista", exact=True).click()
+            expect(frame.get_by_role("link", name="Cistella Vila de Gràcia")).to_be_in_viewport()
+            assert inside.evaluate(FIT)["scrollHeight"] <= height + 1
+            frame.locator("li", has_text="Cistella").get_by_role("button", name="Mostra al mapa").click()
+            expect(frame.locator(".leaflet-popup-content")).to_contain_text("Cistella Vila de Gràcia")
+            shown = inside.evaluate(FIT)
+            assert shown["scrollY"] == 0 and shown["scrollHeight"] <= height + 1, (size, shown)
+            expect(switch).to_be_in_viewport()
+            expect(frame.get_by_title("Apropa")).to_be_in_viewport()
+        assert errors == [], (size, errors)
+        close(context)

@@ -106,6 +106,45 @@ def test_without_the_lock_the_visitor_may_leave_and_zoom_limits_still_apply(grac
     close(context)
 
 
+def settled(page, zoom):
+    """The view once Leaflet has moved it to `zoom` (it animates a change of range)."""
+    page.wait_for_function(
+        "zoom => window[JSON.parse(document.getElementById('map-config').textContent).map].getZoom() === zoom",
+        arg=zoom,
+    )
+    return page.evaluate(VIEW)
+
+
+def test_zoom_limits_never_contradict_the_area(gracia, chromium, live_server):
+    """Locked to the district, zoom_max below the zoom at which the district fits lowers the minimum
+    with it (the visitor is not left past the maximum with zooming out disabled); zoom_min below it
+    does not let the district leave the view. Unlocked, both apply as given."""
+    context, page = open_embed(chromium, live_server, "districte=gracia")
+    fit = page.evaluate(VIEW)["zoom"]  # the district fills the 800 × 600 frame at this zoom
+    assert fit > 11
+    close(context)
+
+    context, page = open_embed(chromium, live_server, "districte=gracia&zoom_max=11")
+    view = settled(page, 11)
+    assert view["max"] == 11 and view["min"] <= 11, view
+    close(context)
+
+    context, page = open_embed(chromium, live_server, "districte=gracia&zoom_min=3")
+    view = page.evaluate(VIEW)
+    assert view["min"] == fit and view["zoom"] == fit, view
+    page.evaluate(SEND_AWAY)  # asks for zoom 9
+    assert page.evaluate(VIEW)["zoom"] == fit
+    expect(page.get_by_title("Allunya")).to_have_class(re.compile(r"\bleaflet-disabled\b"))
+    close(context)
+
+    context, page = open_embed(chromium, live_server, "districte=gracia&zoom_min=3&limita=0")
+    view = page.evaluate(VIEW)
+    assert view["min"] == 3 and view["zoom"] == fit, view
+    page.evaluate(SEND_AWAY)
+    assert page.evaluate(VIEW)["zoom"] == 9
+    close(context)
+
+
 def test_an_embed_fetches_only_the_layers_it_shows_and_the_others_when_switched_on(
     gracia, chromium, live_server
 ):

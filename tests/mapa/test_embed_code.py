@@ -3,6 +3,7 @@ fields, for the fields of a saved embed's admin form, and for bad input (a probl
 500); the builder's form without JavaScript; the builder on district pages."""
 
 import html
+import re
 from urllib.parse import urlencode
 
 from django.http import QueryDict
@@ -196,6 +197,9 @@ def test_district_and_neighbourhood_pages_have_the_builder_preset_to_their_area(
     assert '<option value="gracia" selected>Gràcia</option>' in builder
     assert 'data-endpoint="/ca/mapa/incrusta/codi/"' in builder
     assert "/static/js/embed-builder.js" in body
+    # the preview frame is named before any script runs (a screen reader announces frames by title)
+    preview = re.search(r"<div[^>]*data-embed-preview[^>]*><iframe[^>]*>", builder).group(0)
+    assert 'title="Previsualització del mapa incrustat"' in preview
     body = client.get("/ca/directori/barri/la-vila-de-gracia/").content.decode()
     builder = body.split("data-embed-builder")[1]
     assert '<option value="gracia" selected>Gràcia</option>' in builder

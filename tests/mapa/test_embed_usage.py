@@ -261,3 +261,16 @@ def test_the_embeds_listing_links_each_embed_to_its_own_usage(client, embeds):
     client.force_login(get_user_model().objects.get(username="districte-gracia"))
     other = client.get("/admin/mapa/us/", {"incrustacio": "districte-sant-marti"}).content.decode()
     assert "santmarti.example" not in other  # another office's embed asked by name: nothing
+
+
+def test_a_count_of_one_reads_singular(client, embeds):
+    """One load from one site: "1 visualització … d'1 lloc", not "1 visualitzacions … de 1 llocs"."""
+    client.get("/ca/mapa/incrusta/districte-gracia/", HTTP_REFERER="https://www.gracia.cat/", **BROWSER)
+    client.force_login(get_user_model().objects.get(username="districte-gracia"))
+    body = client.get("/admin/mapa/us/").content.decode()
+    days = re.search(r'<desc id="usage-chart-desc-1">([^<]*)</desc>', body).group(1)
+    sites = re.search(r'<desc id="usage-sites-desc-1">([^<]*)</desc>', body).group(1)
+    period = f"del {timezone.localdate() - datetime.timedelta(days=89)} al {timezone.localdate()}"
+    assert days.startswith(f"1 visualització {period}; com a màxim 1 en un dia"), days
+    assert sites.startswith(f"1 visualització {period}, d&#x27;1 lloc."), sites
+    assert "1 visualitzacions" not in body and "1 llocs" not in body

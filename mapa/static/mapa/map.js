@@ -198,16 +198,23 @@
   var area = config.fit ? L.latLngBounds([[config.fit[1], config.fit[0]], [config.fit[3], config.fit[2]]]) : null;
   if (area && config.fitToArea) map.fitBounds(area, { animate: false });  // the first view: nothing to animate from
   // Locked to the area: panning stops at its bounds plus a margin, and zooming out stops where the whole
-  // area fits the frame (measured again when the frame changes size); zoom_min/zoom_max win when given.
+  // area fits the frame (measured again when the frame changes size): a zoom_min below that zoom would
+  // let the area leave the view, so it only raises the minimum. zoom_max always wins, even over the
+  // area's zoom, or the visitor would be left past the maximum with zooming out disabled. Unlocked,
+  // zoom_min/zoom_max apply as given. Leaflet moves the current view into the range it is given.
   function limitView() {
+    var minZoom = config.minZoom;
     if (config.lock && area) {
       map.options.maxBoundsViscosity = 1;
       map.setMaxBounds(area.pad(0.15));
       var size = map.getSize();
-      if (!config.minZoom && size.x && size.y) map.setMinZoom(map.getBoundsZoom(area));
+      if (size.x && size.y) minZoom = Math.max(minZoom || 0, map.getBoundsZoom(area));
     }
-    if (config.minZoom) map.setMinZoom(config.minZoom);
-    if (config.maxZoom) map.setMaxZoom(config.maxZoom);
+    if (config.maxZoom) {
+      map.setMaxZoom(config.maxZoom);
+      if (minZoom) minZoom = Math.min(minZoom, config.maxZoom);
+    }
+    if (minZoom) map.setMinZoom(minZoom);
   }
   limitView();
   map.on("resize", limitView);

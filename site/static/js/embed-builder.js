@@ -35,16 +35,22 @@
       return params;
     }
 
+    // The live region is never hidden (a hidden region is not announced): emptied, it is only
+    // visually hidden; filled, it shows as a notice.
     function showProblems(list) {
       if (!problems) return;
-      var items = problems.querySelector("ul");
-      items.replaceChildren();
+      problems.replaceChildren();
+      problems.className = list.length ? "notice" : "visually-hidden";
+      if (!list.length) return;
+      var intro = document.createElement("p");
+      intro.textContent = problems.dataset.intro;
+      var items = document.createElement("ul");
       list.forEach(function (text) {
         var item = document.createElement("li");
         item.textContent = text;
         items.appendChild(item);
       });
-      problems.hidden = !list.length;
+      problems.append(intro, items);
     }
 
     function fillLayers(choices) {  // pages outside the map app leave the checkboxes to the answer
