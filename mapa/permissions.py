@@ -3,7 +3,7 @@ the embeds of its own district only, and sees no other office's embeds nor their
 superuser, or a group holding the embeds' rights that is not an office, e.g. Editors or Moderators)
 see all of them. Everything that limits an office reads `offices()` and `visible_embeds()` here:
 the admin's listing, its edit, delete, copy, history, usage and inspect views, its chooser and bulk
-actions (mapa.wagtail_hooks), the embed form (mapa.forms.MapEmbedForm) and the usage report
+actions (mapa.wagtail_hooks), the site history report (`SiteHistory`), the embed form (mapa.forms.MapEmbedForm) and the usage report
 (mapa.usage).
 
 `sync_office_group` is idempotent, like sectors.permissions.sync_table_group: the seed calls it for
@@ -12,8 +12,12 @@ each district, and calling it again only adds what is missing.
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import Http404
 
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import DistrictOffice, MapEmbed
@@ -97,3 +101,19 @@ class EmbedPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_any_permission_for(self, user, actions):
         return super().instances_user_has_any_permission_for(user, actions) & visible_embeds(user)
+
+
+class SiteHistory(LogEntriesView):
+    """Wagtail's site history report lists every log entry of a model to anyone holding a right on it,
+    so an office (rights on MapEmbed) would read other offices' embeds' names and edits there. The
+    same report without the entries of embeds the user may not see; site/config/urls.py routes the
+    report's two addresses here, ahead of Wagtail's."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        user = self.request.user
+        if queryset.model is not ModelLogEntry or is_staff(user):
+            return queryset
+        own = [str(pk) for pk in visible_embeds(user).values_list("pk", flat=True)]
+        embeds = ContentType.objects.get_for_model(MapEmbed)
+        return queryset.exclude(Q(content_type=embeds) & ~Q(object_id__in=own))

@@ -11,9 +11,11 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import health
+from mapa.permissions import SiteHistory
 
 from .api import api
 
@@ -21,6 +23,9 @@ private_patterns = [
     path("healthz", health.liveness, name="healthz"),
     path("readyz", health.readiness, name="readyz"),
     path("api/v1/", api.urls),
+    # Wagtail's site history, without other district offices' embeds (mapa.permissions.SiteHistory)
+    path("admin/reports/site-history/", require_admin_access(SiteHistory.as_view())),
+    path("admin/reports/site-history/results/", require_admin_access(SiteHistory.as_view(results_only=True))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 
 import pytest
 
@@ -171,3 +172,23 @@ def test_the_embed_chooser_offers_an_office_its_own_embeds_only(client):
     assert client.get(f"/admin/snippets/choose/mapa/mapembed/chosen/{own.pk}/").status_code == 200
     client.force_login(user("admin"))
     assert "Districte de Sant Martí" in client.get("/admin/snippets/choose/mapa/mapembed/").json()["html"]
+
+
+def test_the_site_history_shows_an_office_its_own_embeds_edits_only(client):
+    """Wagtail's report lists a model's log entries to anyone with a right on the model."""
+    sant_marti, other = District.objects.get(slug="sant-marti"), Client()  # its own session and messages
+    other.force_login(user("districte-sant-marti"))
+    assert other.post(f"{EMBEDS}add/", form(sant_marti, name="Mapa secret de Sant Martí")).status_code == 302
+    client.force_login(user("districte-gracia"))
+    gracia = District.objects.get(slug="gracia")
+    assert (
+        client.post(f"{EMBEDS}add/", form(gracia, name="Mapa obert de Gràcia", slug="obert")).status_code
+        == 302
+    )
+    for path in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "Mapa obert de Gràcia" in page.content.decode()
+        assert "Mapa secret de Sant Martí" not in page.content.decode(), path
+    client.force_login(user("admin"))
+    assert "Mapa secret de Sant Martí" in client.get("/admin/reports/site-history/").content.decode()
