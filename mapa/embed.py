@@ -69,14 +69,15 @@ class EmbedOptions:
             }
         return {layer.slug for layer in layers if layer.shown_by_default}
 
-    def _neighbourhood_in_district(self):
-        """A neighbourhood outside the chosen district would leave the embed empty: it is left out
-        (the district stays) and named."""
+    def keep_neighbourhood_in_district(self):
+        """A neighbourhood outside the chosen district would leave the embed empty: the builders
+        leave it out of the code they write (the district stays) and name it. Links are read as they
+        are, as the directory reads them, so every view of one address counts the same."""
         if not (self.district and self.neighbourhood):
             return []
         place = Neighbourhood.objects.select_related("district").only("name", "district__slug")
         place = place.filter(slug=self.neighbourhood).first()
-        if place is None or place.district.slug == self.district:
+        if place is None or place.district.slug in self.selection.selected["districte"]:
             return []
         self.selection.selected["barri"] = []
         return [
@@ -106,11 +107,10 @@ class EmbedOptions:
                 errors.append(_("%(param)s: “%(slug)s” does not exist") % {"param": param, "slug": value})
             else:
                 errors.append(_("%(param)s: “%(value)s” is not valid") % {"param": param, "value": value})
-        errors += options._neighbourhood_in_district()
         # "a,b" from a link, or one value per checkbox from the builder's form
         wanted = [s.strip() for s in ",".join(params.getlist("capes")).split(",") if s.strip()]
         known = set(Layer.objects.filter(slug__in=wanted).values_list("slug", flat=True)) | {SELECTION_SLUG}
-        options.layers = [s for s in wanted if s in known]
+        options.layers = [s for s in dict.fromkeys(wanted) if s in known]
         errors += [
             _("%(param)s: “%(slug)s” does not exist") % {"param": "capes", "slug": s}
             for s in wanted

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from directori.models import District
 
-from .documents import document, fingerprint
+from .documents import document, fingerprint, normalised
 from .features import SELECTION
 from .models import Layer
 
@@ -38,8 +38,16 @@ def mercator(lon, lat):
 
 
 def picture_key(options):
-    """The picture's identity: the data's version, the options and the language."""
-    parts = (fingerprint(), options.to_query(), options.language, WIDTH, HEIGHT)
+    """The picture's identity: the data's version and only what is drawn (the area, the shown layers,
+    the selection, the language), so options a picture ignores (centre, zoom, height...) cannot force
+    a redraw each."""
+    drawn = (
+        options.district,
+        options.neighbourhood,
+        sorted(layer.slug for layer in shown_layers(options)),
+        normalised(QueryDict(options.selection.query_string(sort=False))),
+    )
+    parts = (fingerprint(), drawn, options.language, WIDTH, HEIGHT)
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
@@ -54,19 +62,10 @@ def png(options, key=None):
 
 
 def shown_layers(options):
-    """The initiative layers the embed shows (the same rule as the map: the chosen layers, or the
-    selection instead of the default initiative layers, or the defaults)."""
-    layers = list(Layer.objects.filter(kind=Layer.Kind.INITIATIVES))
-    selection = options.selection
-    if options.layers:
-        wanted = set(options.layers)
-        shown = [layer for layer in layers if layer.slug in wanted]
-        if SELECTION.slug in wanted:
-            shown.insert(0, SELECTION)
-        return shown
-    if selection:
-        return [SELECTION]
-    return [layer for layer in layers if layer.shown_by_default]
+    """The initiative layers the embed shows, by the map's own rule (EmbedOptions.shown_layers)."""
+    layers = [SELECTION, *Layer.objects.filter(kind=Layer.Kind.INITIATIVES)]
+    shown = options.shown_layers(layers)
+    return [layer for layer in layers if layer.slug in shown]
 
 
 def draw(options):

@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 DAYS = 90
 DIRECT = "direct"  # no Referer: opened directly, or a host page that sends none
+OTHER = "other"  # the host sites past MAX_SITES of one embed in one day
+MAX_SITES = 50
 _crawlers = CrawlerDetect()
 # One statement, atomic on SQLite and PostgreSQL alike: parallel loads never lose a count (Django's
 # bulk_create(update_conflicts=True) cannot add to the stored value).
@@ -77,7 +79,9 @@ def embed_key(options):
     a hash past the column's length. Ad-hoc keys start with "?", so they never meet a slug."""
     if options.preset:
         return options.preset
-    key = "?" + urlencode(sorted((k, v) for k, v in parse_qsl(options.to_query()) if k in AD_HOC_KEY))
+    pairs = parse_qsl(options.to_query())
+    pairs = [(k, ",".join(sorted(set(v.split(","))))) if k == "capes" else (k, v) for k, v in pairs]
+    key = "?" + urlencode(sorted((k, v) for k, v in pairs if k in AD_HOC_KEY))
     if len(key) > 255:
         key = key[:200] + "#" + hashlib.sha256(key.encode()).hexdigest()[:16]
     return key
@@ -91,9 +95,14 @@ def count_load(request, options):
     host_site = origin(request.headers.get("Referer", ""))
     if host_site == origin(request.build_absolute_uri("/")):
         return  # our own pages: the builders' previews and the area pages' maps are not a host's use
+    key, day = embed_key(options), timezone.localdate()
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(UPSERT, [embed_key(options), host_site, timezone.localdate()])
+            # a Referer is the visitor's to write: past MAX_SITES sites a day, the rest count as one
+            known = EmbedUsage.objects.filter(embed=key, day=day)
+            if not known.filter(origin=host_site).exists() and known.count() >= MAX_SITES:
+                host_site = OTHER
+            cursor.execute(UPSERT, [key, host_site, day])
     except DatabaseError:
         logger.exception("An embed load could not be counted; the map was served all the same")
 
@@ -235,6 +244,8 @@ def report_csv(request):
     writer = csv.writer(response)
     writer.writerow(["embed", "origin", "day", "loads"])
     rows = visible_usage(request.user, since).order_by("embed", "day", "origin")
+    if embed := request.GET.get("incrustacio", "").strip():
+        rows = rows.filter(embed=embed)
     for row in rows.values_list("embed", "origin", "day", "count"):
         writer.writerow([_csv_safe(row[0]), _csv_safe(row[1]), row[2].isoformat(), row[3]])
     return response

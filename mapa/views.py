@@ -248,6 +248,7 @@ def _edited_embed_options(params, language):
                 setattr(embed, field.attname, field.get_default())
     related = {name: form.cleaned_data.get(name) for name in ("layers", "sectors", "families", "tags")}
     options = embed.options(language, related)
+    problems += options.keep_neighbourhood_in_district()  # the saved form refuses it (MapEmbedForm)
     try:
         validate_slug(params.get("slug", ""))
         options.preset = params["slug"]
@@ -276,6 +277,7 @@ def embed_code(request):
         options, problems = _edited_embed_options(request.GET, language)
     else:
         options, problems = EmbedOptions.from_query(request.GET, language)
+        problems += options.keep_neighbourhood_in_district()
     origin = request.build_absolute_uri("/")[:-1]
     preview = replace(options, preset="")  # what is being edited, before a saved embed is saved
     response = JsonResponse(

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
@@ -114,7 +115,7 @@ def log_in(page, username):
 def test_an_office_keeps_its_own_embed_and_sees_its_usage_only(offices, office_site, page, chromium):
     load_framed(chromium, office_site, VISITOR)
     EmbedUsage.objects.create(
-        embed="districte-sant-marti", origin="https://santmarti.example", day="2026-01-01"
+        embed="districte-sant-marti", origin="https://santmarti.example", day=timezone.localdate()
     )
     log_in(page, "districte-gracia")
     page.goto("/admin/snippets/mapa/mapembed/")

@@ -174,6 +174,13 @@ def test_the_admin_form_of_a_saved_embed_is_previewed_for_editors_only(client, a
     assert any(p.startswith("Zoom mínim: ") for p in outside["problems"]), outside["problems"]
     assert any(p.startswith("Zoom màxim: ") for p in outside["problems"]), outside["problems"]
     assert "zoom" not in outside["url"] and "zoom" not in outside["preview"]
+    # a neighbourhood of another district: named, as the saved form would refuse it, and left out
+    raval = Neighbourhood.objects.get(slug="el-raval")
+    mixed = admin_client.get(
+        CODE, {"admin": "1", "district": str(gracia.pk), "neighbourhood": str(raval.pk)}
+    ).json()
+    assert "barri: «el Raval» no és al districte «gracia»" in mixed["problems"]
+    assert "barri=" not in mixed["preview"] and "districte=gracia" in mixed["preview"]
 
 
 def test_without_javascript_the_builder_submits_to_the_map_page_which_shows_the_code(client, layers):

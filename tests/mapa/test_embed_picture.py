@@ -101,6 +101,18 @@ def test_pictures_are_cached_with_an_etag_that_changes_with_the_data(client, gra
     assert len(pixels_of(picture(again), MARKET)) > len(pixels_of(picture(first), MARKET))
 
 
+def test_options_a_picture_does_not_draw_share_its_picture(client, gracia):
+    """Centre, zoom, height... are not drawn: asking with other values cannot force a redraw each."""
+    base = client.get("/ca/mapa/incrusta/imatge.png?districte=gracia")["ETag"]
+    for extra in (
+        "centre=41.40001,2.15",
+        "centre=41.40002,2.15",
+        "zoom=15&alcada=600&llista=sota&controls=0",
+    ):
+        assert client.get(f"/ca/mapa/incrusta/imatge.png?districte=gracia&{extra}")["ETag"] == base, extra
+    assert client.get("/ca/mapa/incrusta/imatge.png?districte=eixample")["ETag"] != base
+
+
 @pytest.mark.parametrize(
     "query",
     [

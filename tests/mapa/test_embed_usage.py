@@ -232,6 +232,45 @@ def test_the_csv_holds_the_same_counters_limited_to_the_user(client, embeds):
     }
 
 
+def test_the_csv_of_one_embed_holds_that_embeds_counters_only(client, embeds):
+    loads(client, embeds)
+    client.force_login(get_user_model().objects.get(username="admin"))
+    page = client.get("/admin/mapa/us/?incrustacio=districte-gracia").content.decode()
+    assert 'href="/admin/mapa/us.csv?incrustacio=districte-gracia"' in page
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get("/admin/mapa/us.csv?incrustacio=districte-gracia").content.decode())
+        )
+    )
+    assert {r[0] for r in rows[1:]} == {"districte-gracia"}
+
+
+def test_one_ad_hoc_map_is_one_key_whatever_the_order_or_repeats_of_its_layers(client, embeds):
+    host = {"HTTP_REFERER": "https://www.gracia.cat/"}
+    for layers in (
+        "mercat-social,districtes",
+        "districtes,mercat-social",
+        "districtes,mercat-social,districtes",
+    ):
+        client.get(f"/ca/mapa/incrusta/?districte=gracia&capes={layers}", **BROWSER, **host)
+    assert counts() == {("?capes=districtes%2Cmercat-social&districte=gracia", "https://www.gracia.cat"): 3}
+
+
+def test_host_sites_past_the_daily_limit_count_together(client, embeds, settings):
+    """A Referer is the visitor's to write: invented sites cannot add rows without end."""
+    from mapa import usage
+
+    for n in range(usage.MAX_SITES + 5):
+        client.get("/ca/mapa/incrusta/districte-gracia/", HTTP_REFERER=f"https://site{n}.example/", **BROWSER)
+    client.get("/ca/mapa/incrusta/districte-gracia/", HTTP_REFERER="https://site0.example/", **BROWSER)
+    found = counts()
+    assert len(found) == usage.MAX_SITES + 1
+    assert (
+        found[("districte-gracia", usage.OTHER)] == 5
+        and found[("districte-gracia", "https://site0.example")] == 2
+    )
+
+
 def test_counts_older_than_90_days_are_left_out_and_visitors_cannot_see_usage(client, embeds):
     today = timezone.localdate()
     EmbedUsage.objects.create(

@@ -103,7 +103,8 @@
         }).eachLayer(function (item) { items.push(item); });
         if (group.addLayers) group.addLayers(items); else items.forEach(function (item) { group.addLayer(item); });
         sync();
-      });
+      })
+      .catch(function () { loaded[layer.slug] = false; });  // a network failure: asked for again when shown again
   }
 
   config.layers.forEach(function (layer) {

@@ -54,7 +54,14 @@
     }
 
     function fillLayers(choices) {  // pages outside the map app leave the checkboxes to the answer
-      if (!layers || layers.querySelector("input") || !choices) return;
+      if (!layers || !choices) return;
+      if (layers.querySelector("input")) {  // the boxes say what the code shows (no box ticked: the defaults)
+        choices.forEach(function (choice) {
+          var input = layers.querySelector('input[value="' + choice.slug + '"]');
+          if (input) input.checked = choice.shown;
+        });
+        return;
+      }
       choices.forEach(function (choice) {
         var label = document.createElement("label");
         label.className = "check";
