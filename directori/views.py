@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.embed_params import view_params
+
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .maps import city_svg
 from .models import District, EssFamily, Initiative, Neighbourhood, Sector
@@ -65,7 +67,7 @@ def area_detail(request, kind, slug):
         "families": facets["familia"]["options"],
         "neighbourhoods": facets["barri"]["options"] if kind == "district" else None,
         "selection": selection,
-        "embed_src": selection.url("mapa:embed", sort=False, extra=[("llista", "sota")]),
+        "embed_src": selection.url("mapa:embed", sort=False, extra=view_params(list_mode="sota")),
         # The embed builder, preset to this area (site/templates/includes/embed_builder.html): its
         # script asks the map for the code and the layers, so nothing here knows the map app.
         "builder": {

@@ -14,12 +14,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.embed_params import DEFAULT_HEIGHT, DEFAULT_LIST_MODE, LIST_MODES, view_params
 from directori.models import District, Neighbourhood
 from directori.selection import FILTERS, Selection
 
 from .models import SELECTION_SLUG, Layer
 
-LIST_MODES = ("costat", "sota", "cap")
 BARCELONA = (41.3926, 2.1640)
 DEFAULT_ZOOM = 12
 
@@ -30,9 +30,9 @@ class EmbedOptions:
     layers: list = field(default_factory=list)
     centre: tuple | None = None
     zoom: int | None = None
-    height: int = 520
+    height: int = DEFAULT_HEIGHT
     controls: bool = True
-    list_mode: str = "costat"
+    list_mode: str = DEFAULT_LIST_MODE
     lock: bool = True  # with an area: the view cannot leave it (bounds and minimum zoom)
     min_zoom: int | None = None
     max_zoom: int | None = None
@@ -157,25 +157,18 @@ class EmbedOptions:
         return options, errors
 
     def to_query(self):
-        """The query string: the selection's parameters, then the view's own."""
-        extra = [("capes", ",".join(self.layers))] if self.layers else []
-        if self.centre:
-            extra.append(("centre", f"{self.centre[0]:.5f},{self.centre[1]:.5f}"))
-        defaults = EmbedOptions()
-        for name, param in (
-            ("zoom", "zoom"),
-            ("min_zoom", "zoom_min"),
-            ("max_zoom", "zoom_max"),
-            ("height", "alcada"),
-        ):
-            if getattr(self, name) not in (None, getattr(defaults, name)):
-                extra.append((param, str(getattr(self, name))))
-        if not self.controls:
-            extra.append(("controls", "0"))
-        if not self.lock:
-            extra.append(("limita", "0"))
-        if self.list_mode != defaults.list_mode:
-            extra.append(("llista", self.list_mode))
+        """The query string: the selection's parameters, then the view's own (core.embed_params)."""
+        extra = view_params(
+            self.layers,
+            self.centre,
+            self.zoom,
+            self.min_zoom,
+            self.max_zoom,
+            self.height,
+            self.controls,
+            self.lock,
+            self.list_mode,
+        )
         return self.selection.query_string(sort=False, extra=extra)
 
     def url(self):

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import BaseStreamBlock
+from core.embed_params import view_params
 from directori.models import District
 from directori.selection import Selection
 
@@ -216,14 +217,12 @@ class MapBlock(blocks.StructBlock):
             districte=[value["district"]] if value["district"] else [],
             sector=[value["sector"].slug] if value["sector"] else [],
         )
-        # the embed's own options, as mapa.embed.EmbedOptions reads them (no app imports mapa)
-        layers = [("capes", ",".join(value["layers"]))] if value["layers"] else []
+        # the embed's own options, written as mapa.embed.EmbedOptions writes them (no app imports mapa)
         context.update(
-            src=selection.url(
-                "mapa:embed", sort=False, extra=[*layers, ("llista", "sota"), ("alcada", value["height"])]
-            ),
-            full_map=selection.url("mapa:index", sort=False, extra=layers),
-            height=value["height"] + 320,  # the list under the map
+            src=selection.url("mapa:embed", sort=False, extra=view_params(value["layers"], list_mode="sota")),
+            full_map=selection.url("mapa:index", sort=False, extra=view_params(value["layers"])),
+            # the embed fills its frame: the map takes 3/5 of it, the list under it the rest
+            height=value["height"] + 320,
             title=value["heading"] or _("Map"),
         )
         return context

@@ -282,6 +282,6 @@ class SectorPagesTest(SeededSiteTestCase):
         player = '<iframe src="https://www.youtube-nocookie.com/embed/ess-demo"'
         assert body.count(player) == 1 and f"<template>{player}" in body  # the player waits in a <template>
         assert f'href="{video}"' in body and "Com funciona una taula" in body
-        src = f"/ca/mapa/incrusta/?sector={table.sector.slug}&amp;districte=gracia&amp;capes=mercat-social,districtes&amp;llista=sota&amp;alcada=400"
+        src = f"/ca/mapa/incrusta/?sector={table.sector.slug}&amp;districte=gracia&amp;capes=mercat-social,districtes&amp;llista=sota"
         assert f'<iframe src="{src.replace("&amp;", "&")}"' in body  # the same embed other sites frame
         assert self.client.get(src.replace("&amp;", "&")).status_code == 200
