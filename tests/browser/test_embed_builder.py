@@ -279,6 +279,7 @@ def test_the_copy_button_copies_the_code_and_says_so(builder_data, chromium, liv
     # without the clipboard API (a page served over plain http elsewhere): the code is selected
     page.add_init_script("delete Navigator.prototype.clipboard")
     page.reload()
+    page.wait_for_load_state("networkidle")  # the builder's first answer is in
     expect(message).to_have_text("")
     builder.get_by_role("button", name="Copia el codi").click()
     expect(message).to_have_text(re.compile(r"^(Codi copiat|El codi està seleccionat: premeu Ctrl\+C)"))

@@ -79,7 +79,7 @@
     function show(answer) {
       if (answer.error) { showProblems([answer.error]); return; }
       fillLayers(answer.layers);
-      code.value = answer.iframe;
+      if (code.value !== answer.iframe) code.value = answer.iframe;  // the same code keeps a selection the visitor made
       if (link) link.href = answer.preview;
       if (frame) {
         place(answer.preview);
