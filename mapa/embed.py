@@ -1,9 +1,12 @@
 """The options of a map view, typed once (as uMap does): the map page and the embeds read them from
-the query string, the "Embed this map" builder writes them back, and tests round-trip them.
+the query string, the "Embed this map" builders write them back through the mapa:embed_code endpoint
+(the view's parameters through core.embed_params, which pages outside mapa use too), and tests
+round-trip them.
 
 Query parameters (Catalan, like the directory's): the directory's selection (directori.selection:
 q, sector, familia, districte, barri, capa, a_prop, radi), capes (comma-separated layer slugs), centre
-(lat,lon), zoom, zoom_min, zoom_max, alcada (pixels), controls (0/1), llista (costat, sota, cap),
+(lat,lon), zoom, zoom_min, zoom_max, alcada (the iframe's height in the code), controls (0/1), llista
+(costat, sota, cap),
 limita (0/1: keep the view on the area, on by default). The language is the URL's prefix.
 """
 

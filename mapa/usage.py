@@ -6,6 +6,10 @@ Only the `Referer`'s origin (scheme://host[:port]) is read; the address, cookies
 page's path never reach the database. Known bots are not counted: `crawlerdetect` keeps the patterns
 of crawlers' user agents up to date (an empty user agent is a script, not counted either).
 
+Loads from this site's own pages (the builders' previews, the area pages' maps) are not a host
+site's use and are not counted; past MAX_SITES host sites of one embed in a day the rest count
+together as OTHER, since a Referer is the visitor's to write.
+
 Counting must never slow or break the map: it runs in its own savepoint, and a failure (a missing
 table, a locked database) is logged and the embed is served all the same.
 
