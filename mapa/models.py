@@ -197,6 +197,23 @@ class MapEmbed(models.Model):
     once, and editors can change what it shows later without anyone touching the office's site."""
 
     LIST_MODES = [("costat", _("beside the map")), ("sota", _("under the map")), ("cap", _("none"))]
+    # The fields that decide what the embed shows (not its name, slug or owner): the admin form's
+    # order, the preview's form and the fields its script reads.
+    VIEW_FIELDS = (
+        "district",
+        "neighbourhood",
+        "layers",
+        "text",
+        "sectors",
+        "families",
+        "tags",
+        "height",
+        "list_mode",
+        "controls",
+        "lock",
+        "min_zoom",
+        "max_zoom",
+    )
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(

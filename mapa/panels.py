@@ -8,25 +8,11 @@ from django.utils.translation import get_language
 
 from wagtail.admin.panels import Panel
 
-# The form's fields the preview reads (views.EmbedPreviewForm's, the slug for the code's address,
-# and the panel's own language select).
-PREVIEWED_FIELDS = (
-    "slug",
-    "district",
-    "neighbourhood",
-    "layers",
-    "sectors",
-    "families",
-    "tags",
-    "text",
-    "height",
-    "list_mode",
-    "controls",
-    "lock",
-    "min_zoom",
-    "max_zoom",
-    "idioma",
-)
+from .models import MapEmbed
+
+# The form's fields the preview reads: what decides the view, the slug for the code's address, and
+# the panel's own language select.
+PREVIEWED_FIELDS = ("slug", *MapEmbed.VIEW_FIELDS, "idioma")
 
 
 class EmbedPreviewPanel(Panel):

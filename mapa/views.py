@@ -193,25 +193,8 @@ def map_page(request):
 
 
 LANGUAGE_PARAM = "idioma"  # the builder's language field: the embed address's prefix
-# The fields of a saved embed's admin form that decide what it shows (not its name, slug or owner)
-EmbedPreviewForm = modelform_factory(
-    MapEmbed,
-    fields=[
-        "district",
-        "neighbourhood",
-        "layers",
-        "sectors",
-        "families",
-        "tags",
-        "text",
-        "height",
-        "list_mode",
-        "controls",
-        "lock",
-        "min_zoom",
-        "max_zoom",
-    ],
-)
+# A saved embed's admin form, as far as it decides what the embed shows
+EmbedPreviewForm = modelform_factory(MapEmbed, fields=MapEmbed.VIEW_FIELDS)
 
 
 def _language_problem():

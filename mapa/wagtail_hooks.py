@@ -121,24 +121,7 @@ class MapEmbedViewSet(SnippetViewSet):
             # the many-to-many choices as checkboxes: a multiple select needs Ctrl-click, which
             # office staff rarely know
             FieldPanel(name, widget=forms.CheckboxSelectMultiple if name in CHECKBOXES else None)
-            for name in (
-                "name",
-                "slug",
-                "owner",
-                "district",
-                "neighbourhood",
-                "layers",
-                "text",
-                "sectors",
-                "families",
-                "tags",
-                "height",
-                "list_mode",
-                "controls",
-                "lock",
-                "min_zoom",
-                "max_zoom",
-            )
+            for name in ("name", "slug", "owner", *MapEmbed.VIEW_FIELDS)
         ),
         EmbedPreviewPanel(heading=_("Preview and code")),
     ]
