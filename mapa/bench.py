@@ -7,7 +7,6 @@ import gzip
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from django.test import Client
 
 import numpy as np
 
-from core.bench import _free_port
+from core.bench import _free_port, stop
 from directori.bench import add_synthetic, timings
 from directori.models import District, EssFamily, Initiative, Sector
 
@@ -199,11 +198,7 @@ def run_browser(command):
         work = None  # keep the folder for its log
     finally:
         if server is not None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
         log.close()
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)

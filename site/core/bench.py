@@ -104,11 +104,7 @@ def run(command, sizes):
         out.write(f"  gunicorn worker timeouts: {timeouts}")
     finally:
         if server is not None:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
             log.close()
         shutil.rmtree(work, ignore_errors=True)
         _drop(name)
@@ -180,6 +176,15 @@ def _recreate(name):
 def _drop(name):
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def stop(server):
+    """Stop a server process the bench started: TERM, then KILL if it lingers past 30 s."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def _free_port():
