@@ -1,8 +1,11 @@
 """Browser tests: Debian's Chromium driven by Playwright for Python. Never a downloaded browser."""
 
 import contextlib
+import http.server
 import os
 import shutil
+import threading
+from urllib.parse import urlsplit
 
 from django.db import connections
 
@@ -96,3 +99,42 @@ def providers(boundaries):
         initiative.save()
         initiative.sectors.set([care])
         initiative.save()
+
+
+class Host:
+    """A district office's own page, served by another server on another port (another origin): it
+    holds whatever code was pasted into it last."""
+
+    def __init__(self):
+        self.page = b""
+        host = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(host.page)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def paste(self, code):
+        self.page = (
+            '<!DOCTYPE html><html lang="ca"><head><meta charset="utf-8"><title>Districte de Gràcia</title>'
+            "<style>body { margin: 0 }</style></head>"
+            f"<body>{code}</body></html>"
+        ).encode()
+
+
+@pytest.fixture
+def host(live_server):
+    """Another origin's page for a test to paste an embed's code into (Host.paste), then visit (.url)."""
+    site = Host()
+    assert urlsplit(site.url).port != urlsplit(live_server.url).port
+    yield site
+    site.server.shutdown()

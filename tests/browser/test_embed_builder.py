@@ -3,9 +3,7 @@ the code at once, without a reload and with focus left in the field, and the cop
 into a page on another origin, frames the map as promised; the copy button; the builder on a
 district page and beside a saved embed's admin form; the embed in a phone's 390 × 520 frame."""
 
-import http.server
 import re
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 from django.test import Client
@@ -42,44 +40,6 @@ def builder_data(boundaries, settings):
     shops["La Botiga de Gràcia"].save()
     shops["Cistella Vila de Gràcia"].family = coop
     shops["Cistella Vila de Gràcia"].save()
-
-
-class Host:
-    """A district office's own page, served by another server on another port (another origin): it
-    holds whatever code was pasted into it last."""
-
-    def __init__(self):
-        self.page = b""
-        host = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(host.page)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-
-    def paste(self, code):
-        self.page = (
-            '<!DOCTYPE html><html lang="ca"><head><meta charset="utf-8"><title>Districte de Gràcia</title>'
-            "<style>body { margin: 0 }</style></head>"
-            f"<body>{code}</body></html>"
-        ).encode()
-
-
-@pytest.fixture
-def host(live_server):
-    site = Host()
-    assert urlsplit(site.url).port != urlsplit(live_server.url).port
-    yield site
-    site.server.shutdown()
 
 
 # A live region as assistive technology meets it: in the page, with its size on screen and its text.

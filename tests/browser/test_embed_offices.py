@@ -3,8 +3,6 @@ frames the office's saved embed and that origin's count rises by one per load (a
 not count); the office, logged in to the admin, sees its own embed and its usage only, and is refused
 another office's embed."""
 
-import http.server
-import threading
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -48,28 +46,13 @@ def offices(boundaries, settings):
 
 
 @pytest.fixture
-def office_site(live_server):
-    """The Gràcia office's own page, served by another server on another port (another origin)."""
-    page = (
-        '<!DOCTYPE html><html lang="ca"><head><meta charset="utf-8"><title>Districte de Gràcia</title></head>'
-        f'<body><h1>Economia social a Gràcia</h1><iframe src="{live_server.url}/ca/mapa/incrusta/districte-gracia/"'
-        ' title="Mapa" width="900" height="700"></iframe></body></html>'
-    ).encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def office_site(live_server, host):
+    """The Gràcia office's own page on another origin, framing its saved embed; its origin."""
+    host.paste(
+        f'<h1>Economia social a Gràcia</h1><iframe src="{live_server.url}/ca/mapa/incrusta/districte-gracia/"'
+        ' title="Mapa" width="900" height="700"></iframe>'
+    )
+    return host.url.rstrip("/")
 
 
 def count(origin):

@@ -3,9 +3,7 @@ district's boundary, the markers and the list are there, and no request leaves t
 map page the list follows the layers switched on and off, a phone switches between map and list, a
 keyboard reaches every marker from the list, and "near me" shows where the visitor is."""
 
-import http.server
 import re
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -36,28 +34,13 @@ def map_data(boundaries, settings):
 
 
 @pytest.fixture
-def district_site(live_server):
-    """The district office's own page, served by another server on another port (another origin)."""
+def district_site(live_server, host):
+    """The district office's own page on another origin, framing the map of its district."""
     embed = f"{live_server.url}/ca/mapa/incrusta/?districte=gracia&capes=mercat-social,districtes&llista=sota"
-    page = (
-        '<!DOCTYPE html><html lang="ca"><head><meta charset="utf-8"><title>Districte de Gràcia</title></head>'
-        f'<body><h1>Economia social a Gràcia</h1><iframe src="{embed}" title="Mapa" width="900" height="900"></iframe></body></html>'
-    ).encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    host.paste(
+        f'<h1>Economia social a Gràcia</h1><iframe src="{embed}" title="Mapa" width="900" height="900"></iframe>'
+    )
+    return host.url
 
 
 def test_a_district_page_on_another_origin_embeds_the_map(map_data, district_site, live_server, chromium):
