@@ -39,9 +39,10 @@ from wagtail.search.backends import get_search_backends
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
+from core.text import fold
+
 from .models import EssFamily, ImportedRow, ImportJob, ImportLock, Initiative, LayerTag, Sector
 from .placement import current_index, place_initiatives
-from .text import fold
 
 SCALAR_FIELDS = (
     "external_id",

@@ -17,9 +17,10 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.text import SPLITTERS, fold
+
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from .needs import ARTICLES, NEAR, interpret
-from .text import SPLITTERS, fold
 
 MAX_QUERY_LENGTH = 200
 

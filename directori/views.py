@@ -6,10 +6,10 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.embed_params import view_params
+from core.language import current_language
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
 from .maps import city_svg
@@ -141,7 +141,7 @@ def open_data(request, selection, fmt, attachment=False):
     version of the data and these parameters, streamed from there; its key is the ETag."""
     params = selection.params(sort=False)  # exports are in id order
     # JSON-LD carries absolute URLs (in this host and language) and family names in that language
-    context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
+    context = (current_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
     key = export_key(fingerprint(), fmt, params, context)
     gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
     etag = f'"{key}-gzip"' if gzipped else f'"{key}"'  # one per representation

@@ -15,13 +15,13 @@ from functools import cached_property
 from django.db.models import Count
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
+from core.language import current_language
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
@@ -442,7 +442,7 @@ def housing(layer, params, area):
 
 def projects(layer, params, area):
     """The places of live tractor projects; with an area, the places in it."""
-    live = TractorProjectPage.objects.live().filter(locale__language_code=(get_language() or "ca")[:2])
+    live = TractorProjectPage.objects.live().filter(locale__language_code=current_language())
     pages = {p.pk: p for p in live}
     features = [
         {

@@ -13,10 +13,10 @@ from wagtail.admin.panels import FieldPanel
 
 import shapely
 
+from core.fields import GeometryField
+from core.language import in_language
 from core.validators import COLOUR_VALIDATORS
-from directori.fields import GeometryField
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from directori.models.taxonomy import in_language
 from mapa.forms import EconomicPoleForm, MapEmbedForm
 from sectors.models.pages import ICON_CHOICES
 

@@ -17,13 +17,14 @@ from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
+from core.language import current_language
 from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
 
@@ -136,7 +137,7 @@ def layer_list(request, slug):
 
 
 def _options(request):
-    return EmbedOptions.from_query(request.GET, (get_language() or "ca")[:2])
+    return EmbedOptions.from_query(request.GET, current_language())
 
 
 def map_page(request):
@@ -251,7 +252,7 @@ def embed_code(request):
     and shows the answer: the address, the iframe code, the title, the layers as the embed shows them
     and the problems found (the code leaves those parts out). So no script ever composes an embed
     address."""
-    language = request.GET.get(LANGUAGE_PARAM) or (get_language() or "ca")[:2]
+    language = request.GET.get(LANGUAGE_PARAM) or current_language()
     if language not in dict(settings.LANGUAGES):
         return error(_language_problem())
     if request.GET.get("admin"):
@@ -302,7 +303,7 @@ def embed(request, slug=None):
         preset = MapEmbed.objects.filter(slug=slug).first()
         if preset is None:  # shown inside a host's page: a page in its language, not JSON
             return render(request, "mapa/embed_missing.html", {"slug": slug}, status=404)
-        options, problems = preset.options((get_language() or "ca")[:2]), []
+        options, problems = preset.options(current_language()), []
     else:
         options, problems = _options(request)
     context = map_context(request, options)
@@ -429,7 +430,7 @@ def _preview_context(request, options):
 def embed_picture(request, slug=None):
     """/mapa/incrusta/<slug>.png and /mapa/incrusta/imatge.png?<options>: the embed drawn as a PNG
     (mapa.picture); 404 for an unknown saved embed, 400 for options that are wrong."""
-    language = (get_language() or "ca")[:2]
+    language = current_language()
     if slug:
         preset = MapEmbed.objects.filter(slug=slug).first()
         if preset is None:

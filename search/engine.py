@@ -29,9 +29,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.models import HomePage
+from core.text import fold, light_stem, words
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.needs import interpret, starting_with
-from directori.text import fold, light_stem, words
 from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
 
 from .snippets import highlight
