@@ -12,10 +12,10 @@ from core.embed_params import view_params
 from core.language import current_language
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
-from .maps import city_svg
 from .models import District, EssFamily, Initiative, Neighbourhood, Sector
 from .proposals import ProposalForm, client_hash, over_limit
 from .selection import SORTS, Selection
+from .svg_map import city_svg
 from .versions import fingerprint
 
 PER_PAGE = 20

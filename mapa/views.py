@@ -1,5 +1,5 @@
 """The map's public views: the list of layers, one GeoJSON document per layer (cached, see
-documents.py; its version is the ETag, so a browser or proxy that has it gets 304), the map page,
+geojson_cache.py; its version is the ETag, so a browser or proxy that has it gets 304), the map page,
 the embeds, oEmbed. The data endpoints are open to other sites' scripts (CORS): district offices'
 pages load them.
 """
@@ -29,9 +29,9 @@ from directori.models import District, EssFamily, LayerTag, Neighbourhood, Secto
 from directori.selection import Selection
 
 from . import listing, picture, usage
-from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
 from .features import SELECTION, BadParameter, parse_bbox, shape
+from .geojson_cache import document_key, fingerprint, gzipped_document
 from .maps import map_context
 from .models import Layer, MapEmbed
 

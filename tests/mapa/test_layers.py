@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from mapa.documents import FILTERED_TIMEOUT, TIMEOUT
+from mapa.geojson_cache import FILTERED_TIMEOUT, TIMEOUT
 from mapa.models import EconomicPole, HousingServiceLink, Layer
 from tests.mapa.factories import market_layer
 
