@@ -17,6 +17,7 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import build_facet
 from core.text import SPLITTERS, fold
 
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
@@ -282,23 +283,12 @@ class Selection:
             if spec.model in (District, Neighbourhood):
                 terms = terms.defer("geometry")
             options = [
-                {
-                    "slug": t.slug,
-                    "label": getattr(t, "label", t.name),
-                    "count": counts.get(t.slug, 0),
-                    "selected": t.slug in self.selected[param],
-                }
+                (t.slug, getattr(t, "label", t.name), counts.get(t.slug, 0), t.slug in self.selected[param])
                 for t in terms
                 if counts.get(t.slug) or t.slug in self.selected[param]
             ]
-            facets.append(
-                {
-                    "param": param,
-                    "label": spec.label,
-                    "options": options,
-                    "chosen": bool(self.selected[param]),
-                }
-            )
+            # the first three open, and any with a chosen value: the rest stay a click away
+            facets.append(build_facet(param, spec.label, options, multiple=True, open=len(facets) < 3))
         return facets
 
     def params(self, sort=True):
@@ -367,7 +357,7 @@ class Selection:
             slugs = self.selected[facet["param"]]
             for option in facet["options"]:
                 if option["selected"]:
-                    rest = [s for s in slugs if s != option["slug"]]
+                    rest = [s for s in slugs if s != option["value"]]
                     chips.append(
                         (option["label"], self.changed(selected={facet["param"]: rest}).directory_url)
                     )

@@ -55,7 +55,7 @@ def area_detail(request, kind, slug):
     facets = {facet["param"]: facet for facet in selection.facets()}
     for facet in ("sector", "familia"):  # each count links to the directory, this area and that value
         for option in facets[facet]["options"]:
-            option["url"] = Selection.of(**{param: [slug], facet: [option["slug"]]}).directory_url
+            option["url"] = Selection.of(**{param: [slug], facet: [option["value"]]}).directory_url
     total = page.paginator.count
     context = {
         "area": area,

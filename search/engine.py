@@ -28,6 +28,7 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.facets import build_facet
 from core.models import HomePage
 from core.text import fold, light_stem, words
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
@@ -154,8 +155,8 @@ class Filters:
         return None
 
     def groups(self, facets):
-        """The facets as the page shows them: each with its parameter, label and options
-        (value, label, count, chosen), the chosen value kept even when it has no match."""
+        """The facets as the page shows them (core.facets.build_facet, one value each), the chosen
+        value kept even when it has no match."""
         groups = []
         for name, options in facets.items():
             chosen = self.kind if name == "kind" else getattr(getattr(self, name), "slug", "")
@@ -167,12 +168,12 @@ class Filters:
                     *options,
                 ]
             groups.append(
-                {
-                    "param": PARAMETERS[name],
-                    "label": FACET_LABELS[name],
-                    "chosen": chosen,
-                    "options": [(value, label, count, value == chosen) for value, label, count in options],
-                }
+                build_facet(
+                    PARAMETERS[name],
+                    FACET_LABELS[name],
+                    [(value, label, count, value == chosen) for value, label, count in options],
+                    multiple=False,
+                )
             )
         return groups
 
