@@ -18,6 +18,21 @@ from ..text import fold
 from .mapping import DESCRIPTIONS, LIST_FIELDS, LIST_SEPARATOR, MAX_DESCRIPTION_LENGTH, MAX_LENGTHS
 from .report import Rejection
 
+# Registries write Spanish postcodes with the country ("E-08014", "ES 08014") or, after a spreadsheet
+# took them for numbers, without their leading zero ("8014").
+POSTCODE = re.compile(r"(?:ES?-?)?(\d{4,5})", re.IGNORECASE)
+BARCELONA_PROVINCE = "08"
+
+
+def normal_postcode(text):
+    """A postcode's five digits ("08014" from "E-08014", "8014" or "08 014"); "" for no value, None
+    for a value that is no postcode."""
+    text = text.replace(" ", "")
+    if not text:
+        return ""
+    match = POSTCODE.fullmatch(text)
+    return match.group(1).zfill(5) if match else None
+
 
 class Vocabulary:
     """Looks up taxonomy terms by slug, code or any of their names."""
@@ -77,10 +92,16 @@ class RowValidator:
                 f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", text) if p.strip()
             )
 
-        postcode = get("postcode").replace(" ", "")
-        if postcode and not re.fullmatch(r"\d{4,5}", postcode):
-            reject("postcode", _("not a postcode: %(value)r") % {"value": postcode})
-        values["postcode"] = postcode.zfill(5) if postcode else ""
+        postcode = normal_postcode(get("postcode"))
+        if postcode is None:
+            reject("postcode", _("not a postcode: %(value)r") % {"value": get("postcode")})
+        elif postcode and not postcode.startswith(BARCELONA_PROVINCE):
+            reject(
+                "postcode",
+                _("not a postcode of the province of Barcelona (08…): %(value)r")
+                % {"value": get("postcode")},
+            )
+        values["postcode"] = postcode or ""
 
         email = get("email")
         if email:

@@ -68,6 +68,24 @@ def moderator(client, db):
 
 
 @pytest.mark.django_db
+def test_the_admin_report_counts_rejected_rows_and_problems_apart(moderator):
+    """The same importer, the same counts as the command: one row with two problems, one with one."""
+    mapping = MAPPING + 'email = "Correu"\n'
+    moderator.post(
+        "/admin/directori/import/",
+        {
+            "data_file": upload("e.csv", "id,Nom,Correu\nA1,,dolent\nA2,Bé,tampoc\nA3,Bo,\n"),
+            "mapping_file": upload("m.toml", mapping),
+        },
+    )
+    assert run_queued_tasks() == 1
+    job = ImportJob.objects.get()
+    assert job.status == "failed" and job.report["rejected"] == 3
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert "2 files rebutjades, 3 problemes" in page
+
+
+@pytest.mark.django_db
 def test_admin_import_checks_then_commits_in_the_background_then_undoes(moderator):
     before = Initiative.objects.create(name="Nom antic", source="xes", external_id="A1")
     response = moderator.post(
