@@ -29,13 +29,6 @@ MAY_IMPORT = {
 # Narrower for a schema: mapa's tables refer to directori's rows only. It reads sector pages when it
 # draws a layer, but a change in `sectors` must never need a migration of `mapa`.
 MODELS_MAY_IMPORT = {"mapa": {"core", "directori"}}
-# Edges that break a rule and are known, as (importing module, imported module). Each must still
-# occur (test_known_exceptions_still_occur), so the list cannot outlive its reason.
-KNOWN_EXCEPTIONS = {
-    # The layers' icon choices are the sector pages' ICON_CHOICES; moving them out of `sectors` removes
-    # this edge, and then this entry.
-    ("mapa.models", "sectors.models.pages"),
-}
 
 
 def module_name(app, folder, path):
@@ -78,12 +71,7 @@ def broken_rules(root):
 
 
 def test_the_apps_import_each_other_one_way():
-    unexpected = [edge for edge in broken_rules(ROOT) if edge not in KNOWN_EXCEPTIONS]
-    assert unexpected == []
-
-
-def test_known_exceptions_still_occur():
-    assert set(broken_rules(ROOT)) >= KNOWN_EXCEPTIONS, "an exception no longer occurs: remove it"
+    assert broken_rules(ROOT) == []
 
 
 def test_the_walk_reads_the_real_edges():
