@@ -38,7 +38,7 @@ ENV_SCHEMA = {
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     "DEMO_PASSWORD": (str, "ess-demo-2026"),
-    "ESS_BOUNDARIES_DIR": (str, ""),
+    "ESS_BOUNDARIES_DIR": (str, str(BASE_DIR / "data" / "boundaries")),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
     "EXPORT_CACHE_DIR": (str, str(Path(tempfile.gettempdir()) / "ess-exports")),
     "TRUSTED_PROXY_COUNT": (int, 0),
@@ -260,7 +260,9 @@ IMPORT_PENDING_SECONDS = 3600
 # interrupted (its worker killed) and is recorded as failed when the import pages are next read.
 IMPORT_HEARTBEAT_SECONDS = 10
 
-# Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
+# Where `load_boundaries` reads district/neighbourhood files when given none: by default the Open Data
+# BCN copy the project ships in data/ (data/README.md), so a clone runs and tests offline; empty:
+# download the official files (to update the copy).
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 
 # Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
