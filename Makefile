@@ -81,4 +81,4 @@ lock: $(STAMP) ## Re-resolve pyproject.toml into requirements/base.txt (producti
 		-c requirements/base.txt -o requirements/dev.txt pyproject.toml
 
 clean: ## Remove the virtualenv, compiled catalogs and the SQLite database
-	rm -rf $(VENV) $(MO) db.sqlite3 staticfiles
+	rm -rf $(VENV) $(MO) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

@@ -140,6 +140,18 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The admin's editor saves while its editing-session pings and the task worker write too. SQLite's
+    # defaults (rollback journal, deferred transactions that upgrade to a write lock mid-request, 5 s
+    # wait) answered those overlaps with 500 "database is locked". WAL lets readers run beside the one
+    # writer; IMMEDIATE takes the write lock when a transaction starts, so a waiting request queues
+    # (up to `timeout` seconds) instead of failing when its read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
