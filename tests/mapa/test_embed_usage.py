@@ -312,7 +312,12 @@ def test_a_count_of_one_reads_singular(client, embeds):
     body = client.get("/admin/mapa/us/").content.decode()
     days = re.search(r'<desc id="usage-chart-desc-1">([^<]*)</desc>', body).group(1)
     sites = re.search(r'<desc id="usage-sites-desc-1">([^<]*)</desc>', body).group(1)
-    period = f"del {timezone.localdate() - datetime.timedelta(days=89)} al {timezone.localdate()}"
+    with translation.override("ca"):
+        start, end = (
+            long_date(timezone.localdate() - datetime.timedelta(days=89)),
+            long_date(timezone.localdate()),
+        )
+    period = f"del {start} al {end}"  # "del 3 de setembre de 2026 al 1 de desembre de 2026"
     assert days.startswith(f"1 visualització {period}; com a màxim 1 en un dia"), days
     assert sites.startswith(f"1 visualització {period}, d&#x27;1 lloc."), sites
     assert "1 visualitzacions" not in body and "1 llocs" not in body
