@@ -22,6 +22,7 @@ import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
+from core.collation import Collated, sort_key
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
@@ -238,7 +239,7 @@ def initiatives(layer, params, area):
             },
         }
         for pk, slug, name, lon, lat, family_id, address in rows.distinct()
-        .order_by("name", "pk")
+        .order_by(Collated("name"), "pk")
         .values_list("pk", "slug", "name", "longitude", "latitude", "family_id", "address")
     ]
     return collection(layer, features)
@@ -254,7 +255,7 @@ def sectors_of(rows):
         "initiative_id", "sector_id"
     ):
         found.setdefault(initiative_id, []).append(names[sector_id])
-    return {pk: sorted(values, key=str.casefold) for pk, values in found.items()}
+    return {pk: sorted(values, key=sort_key) for pk, values in found.items()}
 
 
 def areas(layer, params, area, model):

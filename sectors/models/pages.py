@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from core.collation import Collated, sorted_by_name
 from core.validators import COLOUR_VALIDATORS
 from directori.models import District, Initiative, Sector
 
@@ -77,7 +78,7 @@ class SectorIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tables"] = (
-            SectorPage.objects.child_of(self).live().select_related("sector").order_by("title")
+            SectorPage.objects.child_of(self).live().select_related("sector").order_by(Collated("title"))
         )
         context["coordination"] = CoordinationTablePage.objects.child_of(self).live().first()
         context["strategy_url"] = self.strategy_url(request)
@@ -235,7 +236,7 @@ class SectorPage(Page):
             strategy_url=self.get_parent().specific.strategy_url(request),
             plan=self.work_plan(),
             weighting_rule=WEIGHTING_RULE,
-            projects=sorted(
+            projects=sorted_by_name(
                 (p for p in children if isinstance(p, TractorProjectPage)), key=lambda p: p.title
             ),
             news=sorted(
