@@ -17,6 +17,7 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import Collated, sorted_by_name
 from core.facets import build_facet
 from core.text import SPLITTERS, fold
 
@@ -42,7 +43,7 @@ FILTERS = {
     "capa": Filter("tags", LayerTag, _("Map layer"), many=True),
 }
 SORTS = {
-    "nom": ("name", _("Name (A to Z)")),
+    "nom": (Collated("name"), _("Name (A to Z)")),  # as the visitor's language sorts
     "recents": ("-created_at", _("Newest first")),
     "distancia": ("distance", _("Nearest first")),  # only with a_prop
 }
@@ -248,7 +249,7 @@ class Selection:
         if self.sort == "distancia":
             if "distance_squared" not in queryset.query.annotations:
                 queryset = queryset.alias(distance_squared=self._distance_squared())
-            return queryset.order_by(F("distance_squared").asc(nulls_last=True), "name", "pk")
+            return queryset.order_by(F("distance_squared").asc(nulls_last=True), Collated("name"), "pk")
         return queryset.order_by(SORTS[self.sort][0], "pk")
 
     def distance(self, lat, lon):
@@ -287,6 +288,8 @@ class Selection:
                 for t in terms
                 if counts.get(t.slug) or t.slug in self.selected[param]
             ]
+            if spec.model not in (District, Neighbourhood):  # areas keep their official order (codes)
+                options = sorted_by_name(options, key=lambda option: option[1])
             # the first three open, and any with a chosen value: the rest stay a click away
             facets.append(build_facet(param, spec.label, options, multiple=True, open=len(facets) < 3))
         return facets
@@ -379,7 +382,7 @@ class Selection:
             districts = list(
                 District.objects.filter(neighbourhoods__slug__in=self.selected["barri"])
                 .distinct()
-                .order_by("name")
+                .order_by(Collated("name"))
                 .defer("geometry")
             )
             if districts:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.collation import Collated
 from core.embed_params import view_params
 from core.language import current_language
 
@@ -73,10 +74,10 @@ def area_detail(request, kind, slug):
         "builder": {
             "district": slug if kind == "district" else area.district.slug,
             "neighbourhood": slug if kind == "neighbourhood" else "",
-            "districts": District.objects.defer("geometry").order_by("name"),
+            "districts": District.objects.defer("geometry").order_by(Collated("name")),
             "neighbourhoods": Neighbourhood.objects.defer("geometry", "district__geometry")
             .select_related("district")
-            .order_by("district__name", "name"),
+            .order_by(Collated("district__name"), Collated("name")),
             "sectors": Sector.objects.all(),
             "families": EssFamily.objects.all(),
         },

@@ -21,6 +21,7 @@ import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
+from core.collation import Collated, sort_key
 from core.language import current_language
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
@@ -242,7 +243,7 @@ def initiatives(layer, params, area):
             },
         }
         for pk, slug, name, lon, lat, family_id, address in rows.distinct()
-        .order_by("name", "pk")
+        .order_by(Collated("name"), "pk")
         .values_list("pk", "slug", "name", "longitude", "latitude", "family_id", "address")
     ]
     return collection(layer, features)
@@ -258,7 +259,7 @@ def sectors_of(rows):
         "initiative_id", "sector_id"
     ):
         found.setdefault(initiative_id, []).append(names[sector_id])
-    return {pk: sorted(values, key=str.casefold) for pk, values in found.items()}
+    return {pk: sorted(values, key=sort_key) for pk, values in found.items()}
 
 
 def areas(layer, params, area, model):

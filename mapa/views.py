@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
+from core.collation import Collated
 from core.language import current_language
 from directori.models import District, EssFamily, Neighbourhood, Sector
 from directori.selection import Selection
@@ -163,8 +164,8 @@ def map_page(request):
         families=EssFamily.objects.all(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
         .select_related("district")
-        .order_by("district__name", "name"),
-        districts=District.objects.defer("geometry").order_by("name"),
+        .order_by(Collated("district__name"), Collated("name")),
+        districts=District.objects.defer("geometry").order_by(Collated("name")),
         hidden_params=options.selection.hidden_params("q", "sector", "familia", "districte", "barri", "radi"),
         oembed_url=_oembed_link(request, request.get_full_path()),
     )

@@ -187,6 +187,8 @@ LANGUAGE_CODE = "ca"
 LANGUAGES = [("ca", "Català"), ("es", "Español"), ("en", "English")]
 LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
+# Our own date formats win over Django's per language ("1 de març de 2024", "1 March 2024")
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"
 WAGTAIL_I18N_ENABLED = True
