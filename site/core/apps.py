@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .workflow_names import install
+
+        install()  # the moderation workflow's name in the admin user's language

@@ -1,6 +1,6 @@
 """The proposal form as a person using a screen reader, a keyboard or autofill meets it: errors tied
 to their fields by Django's own ids, a summary that links to them, a title that says "Error:",
-required fields marked, sectors grouped under a legend."""
+required fields marked, sectors grouped under a legend; and Django's messages in our voice."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -110,3 +110,38 @@ def test_autofill_knows_whose_field_is_which(client):
     labels = {label["for"]: label.get_text(" ", strip=True) for label in page.select("form label[for]")}
     assert labels["id_email"] == "Correu electrònic de la iniciativa"
     assert labels["id_proposer_email"] == "El teu correu electrònic *"
+
+
+@pytest.mark.parametrize(
+    ("language", "messages"),
+    [
+        (
+            "ca",
+            [
+                "Escriu el nom de la iniciativa.",
+                "Introdueix un URL vàlid.",
+                "Introdueix una adreça de correu electrònic vàlida.",
+                "Assegura't que aquest valor té com a màxim 40 caràcters (en té 41).",
+                "Tria una opció vàlida. Aquesta opció no és una de les disponibles.",
+                "Tria una opció vàlida. cap no és una de les opcions disponibles.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Escribe el nombre de la iniciativa.",
+                "Introduce una URL válida.",
+                "Introduce una dirección de correo electrónico válida.",
+                "Asegúrate de que este valor tenga como máximo 40 caracteres (tiene 41).",
+                "Elige una opción válida. Esa opción no está entre las disponibles.",
+                "Elige una opción válida. cap no es una de las opciones disponibles.",
+            ],
+        ),
+    ],
+)
+def test_django_speaks_to_the_public_with_tu_and_a_full_stop(client, language, messages):
+    page = post(client, language)
+    errors = [li.get_text(strip=True) for li in page.select("ul.errorlist li")]
+    assert sorted(set(errors)) == sorted(messages)
+    for error in errors:
+        assert error.endswith(".")
