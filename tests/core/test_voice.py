@@ -196,3 +196,17 @@ def test_a_workflow_saved_in_another_language_keeps_its_translations(db):
     renamed = Workflow.objects.create(name="Revisió de la taula")
     with translation.override("es"):
         assert Workflow.objects.get(pk=renamed.pk).name == "Revisió de la taula"
+
+
+@pytest.mark.parametrize("language", ["ca", "es"])
+def test_a_sentence_ends_with_a_full_stop_in_every_language(language):
+    """Where the English message ends with a full stop, its translation does too, and only there."""
+    wrong = [
+        (message.id, text)
+        for message in catalogue(language)
+        if message.id
+        for text in texts(message)
+        if text
+        and text.endswith(".") != (message.id if isinstance(message.id, str) else message.id[0]).endswith(".")
+    ]
+    assert wrong == []
