@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import collation  # noqa: F401 - registers the SQLite collations on each new connection
+        from .workflow_names import install
+
+        install()  # the moderation workflow's name in the admin user's language

@@ -305,6 +305,7 @@ AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
 # The proxy's body size limit (client_max_body_size) caps everything else.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"  # a corrupt image is a form error, not a 500
+WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.LoginForm"  # the password's label in the admin's language
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
