@@ -61,13 +61,16 @@ def default_sources(boundaries_dir):
         return OFFICIAL_SOURCES
     folder = Path(boundaries_dir)
     if not folder.is_dir():
-        raise BoundaryError(f"ESS_BOUNDARIES_DIR={boundaries_dir} is not a folder")
+        raise BoundaryError(_("ESS_BOUNDARIES_DIR=%(path)s is not a folder") % {"path": boundaries_dir})
     official = [next(folder.rglob(name), None) for name in OFFICIAL_FILE_NAMES]
     if all(official):
         return [str(p) for p in official]
     found = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in READABLE_SUFFIXES)
     if not found:
-        raise BoundaryError(f"no boundary files ({', '.join(READABLE_SUFFIXES)}) in {folder}")
+        raise BoundaryError(
+            _("no boundary files (%(suffixes)s) in %(folder)s")
+            % {"suffixes": ", ".join(READABLE_SUFFIXES), "folder": folder}
+        )
     return found
 
 
@@ -280,14 +283,18 @@ class _local_copy:
         except urllib.error.HTTPError as error:
             self.tmp.close()
             raise BoundaryError(
-                f"cannot download {self.source}: the server answered {error.code} {error.reason}"
+                _("cannot download %(url)s: the server answered %(code)s %(reason)s")
+                % {"url": self.source, "code": error.code, "reason": error.reason}
             ) from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             self.tmp.close()
             reason = getattr(error, "reason", error)
             raise BoundaryError(
-                f"cannot download {self.source} ({reason}); are you offline? "
-                "Pass local files, or set ESS_BOUNDARIES_DIR to a folder that holds them."
+                _(
+                    "cannot download %(url)s (%(reason)s); are you offline? "
+                    "Pass local files, or set ESS_BOUNDARIES_DIR to a folder that holds them."
+                )
+                % {"url": self.source, "reason": reason}
             ) from error
         self.tmp.flush()
         return Path(self.tmp.name)

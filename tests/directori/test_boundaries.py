@@ -107,7 +107,7 @@ def test_invalid_polygons_are_repaired_or_rejected_with_a_message(db, tmp_path, 
 
 def test_offline_download_fails_in_one_clear_line(db):
     with pytest.raises(CommandError) as error:
-        load("http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv")
+        load("http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv", language="en")
     message = str(error.value)
     assert "\n" not in message
     assert message.startswith("cannot download http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv")
