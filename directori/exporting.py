@@ -24,8 +24,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.text import plain_text
+
 from .models import EssFamily, Initiative
-from .text import plain_text
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "ESS Barcelona – directori de l'economia social i solidària"

@@ -160,10 +160,8 @@ def run_browser(command):
     if not Path(CHROMIUM).exists():
         out.write(_("browser: needs Chromium at %(path)s (apt-get install chromium)") % {"path": CHROMIUM})
         return
-    boundaries = (
-        settings.ESS_BOUNDARIES_DIR or Path(settings.BASE_DIR).parent / "shared" / "data" / "boundaries"
-    )
-    if not Path(boundaries).is_dir():
+    boundaries = settings.ESS_BOUNDARIES_DIR
+    if not boundaries or not Path(boundaries).is_dir():
         out.write("browser: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
         return
     work = Path(tempfile.mkdtemp(prefix="ess-browser-"))

@@ -19,7 +19,7 @@ from .bulk import update_search_index
 from .mapping import ImportFileError, Mapping
 from .report import ImportReport, Rejection
 from .undo import undo_import
-from .writing import lock_source, run_import
+from .writing import lock_source, run_import, source_transaction
 
 __all__ = [
     "ImportFileError",
@@ -27,6 +27,7 @@ __all__ = [
     "Mapping",
     "Rejection",
     "lock_source",
+    "source_transaction",
     "run_import",
     "undo_import",
     "update_search_index",

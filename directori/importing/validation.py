@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from pyproj import CRS, Transformer
 
+from core.text import fold
+
 from ..models import EssFamily, LayerTag, Sector
 from ..placement import current_index
-from ..text import fold
 from .mapping import DESCRIPTIONS, LIST_FIELDS, LIST_SEPARATOR, MAX_DESCRIPTION_LENGTH, MAX_LENGTHS
 from .report import Rejection
 

@@ -3,6 +3,7 @@ source at a time; every initiative written gets a revision recorded for `undo_im
 
 import hashlib
 from collections.abc import Callable
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.db import OperationalError, transaction
@@ -53,8 +54,7 @@ def run_import(
     merged = merge_repeated_ids(clean_rows, report)
     del clean_rows
 
-    with transaction.atomic():
-        lock_source(mapping.source)
+    with source_transaction(mapping.source):
         if job is None and not dry_run:
             job = ImportJob.objects.create(  # from the command line: seen (and undoable) once committed
                 file_name=Path(path).name,
@@ -76,18 +76,41 @@ def run_import(
     return report
 
 
+def _source_busy(source):
+    return ImportFileError(
+        _("another import of the source %(source)r is running; try again when it has finished")
+        % {"source": source}
+    )
+
+
+@contextmanager
+def source_transaction(source):
+    """The transaction of one import (or undo) of `source`, holding its lock (`lock_source`).
+
+    On SQLite the settings begin every transaction IMMEDIATE: BEGIN itself takes the database's write
+    lock, so a second import waits there (SQLite's timeout, 20 s) rather than at its first write, and
+    gets the same message as from `lock_source`."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(transaction.atomic())
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            raise _source_busy(source) from None
+        lock_source(source)
+        yield
+
+
 def lock_source(source):
     """One import (or undo) of a source at a time; call it first inside the import's transaction.
 
     PostgreSQL: a transaction-level advisory lock on the source, released by the commit or rollback
     (or by the server when the process dies). SQLite: the first write of the transaction, to the
-    source's ImportLock row, takes SQLite's database-wide write lock, which a second import waits
-    for (SQLite's timeout, 5 s) and then gets the same message: no stale lock survives a crash.
+    source's ImportLock row, takes SQLite's database-wide write lock (when the transaction did not
+    take it as it began: `source_transaction`), which a second import waits for and then gets the
+    same message: no stale lock survives a crash.
     """
-    busy = ImportFileError(
-        _("another import of the source %(source)r is running; try again when it has finished")
-        % {"source": source}
-    )
+    busy = _source_busy(source)
     connection = transaction.get_connection()
     if connection.vendor == "postgresql":
         key = int.from_bytes(hashlib.blake2b(source.encode(), digest_size=8).digest(), "big", signed=True)

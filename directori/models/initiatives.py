@@ -16,11 +16,13 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from core.language import fallback_lang, in_language
+from core.text import fold, plain_text
+
 from ..panels import PointPreviewPanel
 from ..slugs import FreeSlugs, slug_base
-from ..text import fold, plain_text
 from .geography import District, Neighbourhood
-from .taxonomy import EssFamily, LayerTag, Sector, fallback_lang, in_language
+from .taxonomy import EssFamily, LayerTag, Sector
 
 percentage = [MinValueValidator(0), MaxValueValidator(100)]
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]

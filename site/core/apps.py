@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import collation  # noqa: F401 - registers the SQLite collations on each new connection

@@ -42,8 +42,8 @@ def run(command, sizes):
             "load test: needs PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make bench"
         )
         return
-    boundaries = settings.ESS_BOUNDARIES_DIR or PROJECT.parent / "shared" / "data" / "boundaries"
-    if not Path(boundaries).is_dir():
+    boundaries = settings.ESS_BOUNDARIES_DIR
+    if not boundaries or not Path(boundaries).is_dir():
         out.write("load test: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
         return
     database = settings.DATABASES["default"]
