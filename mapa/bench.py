@@ -162,7 +162,7 @@ def run_browser(command):
         return
     boundaries = settings.ESS_BOUNDARIES_DIR
     if not boundaries or not Path(boundaries).is_dir():
-        out.write("browser: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
+        out.write(_("browser: needs a folder of boundary files in ESS_BOUNDARIES_DIR"))
         return
     work = Path(tempfile.mkdtemp(prefix="ess-browser-"))
     env = {

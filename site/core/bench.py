@@ -39,12 +39,14 @@ def run(command, sizes):
     out = command.stdout
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
         out.write(
-            "load test: needs PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make bench"
+            _(
+                "load test: needs PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make bench"
+            )
         )
         return
     boundaries = settings.ESS_BOUNDARIES_DIR
     if not boundaries or not Path(boundaries).is_dir():
-        out.write("load test: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
+        out.write(_("load test: needs a folder of boundary files in ESS_BOUNDARIES_DIR"))
         return
     database = settings.DATABASES["default"]
     name = f"{database['NAME']}_load"
