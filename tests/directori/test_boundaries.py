@@ -92,7 +92,7 @@ def test_a_partial_source_is_refused_unless_allowed(boundary_data):
     with pytest.raises(
         CommandError, match="expected 73 neighbourhoods, the sources hold 0: nothing was changed"
     ):
-        load(OPEN_DATA_CSVS[0])
+        load(OPEN_DATA_CSVS[0], language="en")
     assert District.objects.count() == 0
     load(OPEN_DATA_CSVS[0], allow_partial=True)
     assert District.objects.count() == 10
@@ -120,7 +120,7 @@ def test_invalid_polygons_are_repaired_or_rejected_with_a_message(db, tmp_path, 
             }
         )
     )
-    load(path, allow_partial=True)
+    load(path, allow_partial=True, language="en")
     out = capsys.readouterr().out
     assert "area 1 repaired (Self-intersection" in out
     assert "area 2 rejected: a LineString, not a polygon" in out
@@ -130,7 +130,7 @@ def test_invalid_polygons_are_repaired_or_rejected_with_a_message(db, tmp_path, 
 
 def test_offline_download_fails_in_one_clear_line(db):
     with pytest.raises(CommandError) as error:
-        load("http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv")
+        load("http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv", language="en")
     message = str(error.value)
     assert "\n" not in message
     assert message.startswith("cannot download http://127.0.0.1:9/BarcelonaCiutat_Districtes.csv")
@@ -138,11 +138,11 @@ def test_offline_download_fails_in_one_clear_line(db):
 
 
 def test_missing_file_and_unreadable_file(db, tmp_path):
-    with pytest.raises(CommandError, match="no such file"):
-        load(tmp_path / "nope.geojson")
+    with pytest.raises(CommandError, match="no existeix aquest fitxer"):
+        load(tmp_path / "nope.geojson", language="ca")
     (tmp_path / "broken.geojson").write_text("{ not json")
     with pytest.raises(CommandError, match="broken.geojson: cannot be read"):
-        load(tmp_path / "broken.geojson")
+        load(tmp_path / "broken.geojson", language="en")
 
 
 def test_without_sources_it_reads_ess_boundaries_dir(boundary_data, tmp_path):
@@ -161,8 +161,8 @@ def test_by_default_it_reads_the_copy_the_project_ships(boundary_data, settings)
 
 
 def test_skip_if_loaded_does_nothing_the_second_time(boundaries, capsys):
-    load("/nonexistent/file.csv", skip_if_loaded=True)
-    assert "already loaded" in capsys.readouterr().out
+    load("/nonexistent/file.csv", skip_if_loaded=True, language="es")
+    assert "límites ya cargados: 10 distritos y 73 barrios" in capsys.readouterr().out
 
 
 def test_loading_boundaries_places_existing_initiatives(boundary_data):

@@ -227,11 +227,11 @@ def test_load_population_rejects_bad_files(db, boundaries, tmp_path):
 
     bad = tmp_path / "bad.csv"
     bad.write_text("Codi_Districte,Valor\n1,molts\n")
-    with pytest.raises(CommandError, match="not numbers"):
-        call_command("load_population", str(bad))
+    with pytest.raises(CommandError, match="no són nombres"):
+        call_command("load_population", str(bad), language="ca")
     bad.write_text("Districte,Habitants\n1,100\n")
-    with pytest.raises(CommandError, match="expected Codi_Districte and Valor"):
-        call_command("load_population", str(bad))
+    with pytest.raises(CommandError, match="se esperaban las columnas Codi_Districte y Valor"):
+        call_command("load_population", str(bad), language="es")
 
 
 def test_area_pages_run_a_bounded_number_of_queries(client, directory, django_assert_max_num_queries):

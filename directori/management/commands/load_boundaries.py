@@ -7,13 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.management.base import LocalizedCommand
-from directori.boundaries import EXPECTED, BoundaryError, default_sources, read_sources, save_boundaries
+from directori.boundaries import (
+    EXPECTED,
+    KINDS,
+    BoundaryError,
+    default_sources,
+    read_sources,
+    save_boundaries,
+)
 from directori.importing import update_search_index
 from directori.models import District, Initiative, Neighbourhood
 from directori.placement import place_initiatives
-
-# The kinds of area, as an error names them (the sources hold the wrong number of them).
-KINDS = {"districts": gettext_lazy("districts"), "neighbourhoods": gettext_lazy("neighbourhoods")}
 
 
 class Command(LocalizedCommand):
