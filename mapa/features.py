@@ -268,7 +268,7 @@ def areas(layer, params, area, model):
         {
             "type": "Feature",
             "geometry": shape(geometry),
-            "properties": {"name": place.name, "code": place.code, "url": area_url(model, place.slug)},
+            "properties": {"name": place.label, "code": place.code, "url": area_url(model, place.slug)},
         }
         for place in places
         if (geometry := clipped(place.geometry, area)) is not None

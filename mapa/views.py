@@ -394,7 +394,7 @@ def area(request, kind, slug):
     document = {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.name}}
+            {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.label}}
         ],
     }
     response = JsonResponse(document, content_type="application/geo+json")
