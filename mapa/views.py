@@ -157,8 +157,8 @@ def map_page(request):
         problems=problems,
         fill_viewport=True,
         filters_template="mapa/includes/filters.html",
-        sectors=Sector.objects.all(),
-        families=EssFamily.objects.all(),
+        sectors=Sector.objects.by_label(),
+        families=EssFamily.objects.by_label(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
         .select_related("district")
         .order_by(Collated("district__name"), Collated("name")),

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import Collated
+
 
 def _language():
     return (translation.get_language() or "ca")[:2]
@@ -29,11 +31,20 @@ def fallback_lang(obj, field):
     return "ca"
 
 
+class TermQuerySet(models.QuerySet):
+    def by_label(self):
+        """In the order of the visitor's language, by the label they read ("Tèxtil" before
+        "Transició energètica"). Not `Meta.ordering`: modelcluster sorts in-memory relations by it."""
+        return self.order_by(Collated("name", translated=True), "pk")
+
+
 class Term(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name (Catalan)"), max_length=120)
     name_es = models.CharField(_("name (Spanish)"), max_length=120, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         abstract = True

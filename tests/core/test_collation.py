@@ -87,3 +87,16 @@ def test_the_directorys_sector_facet_is_in_each_languages_order():
 
     assert labels("ca") == ["Acompanya", "Tèxtil", "Transició energètica"]
     assert labels("es") == ["Nyala", "Ñandú", "Textil"]
+
+
+@pytest.mark.django_db
+def test_an_initiatives_sectors_and_the_proposal_forms_are_in_catalan_order(client):
+    initiative = Initiative.objects.create(name="Cal Veïnat", longitude=2.17, latitude=41.39)
+    for n, name in enumerate(["Transició energètica", "Tèxtil"]):
+        initiative.sectors.add(Sector.objects.create(slug=f"s{n}", name=name))
+    initiative.save()
+    with translation.override("ca"):
+        detail = html.unescape(client.get(initiative.get_absolute_url()).content.decode())
+        form = html.unescape(client.get(reverse("directori:propose")).content.decode())
+    for body in (detail, form):
+        assert body.index("Tèxtil") < body.index("Transició energètica")
