@@ -329,6 +329,7 @@ def poles(layer, params, area):
         EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED)
         .select_related("district")
         .prefetch_related("neighbourhoods")
+        .order_by("district__code", Collated("name"))
     )
     member_counts = dict(
         EconomicPole.members.through.objects.filter(economicpole__in=accepted, initiative__live=True)
@@ -458,7 +459,7 @@ def projects(layer, params, area):
             },
         }
         for place in ProjectLocation.objects.filter(page__in=list(pages)).order_by(
-            "page__title", "sort_order"
+            Collated("page__title"), "sort_order"
         )
         if area is None or area.covers(place.longitude, place.latitude)
     ]
