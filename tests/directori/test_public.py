@@ -126,7 +126,8 @@ def test_an_initiative_page(client, directory):
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "<h1>Sostre de Gràcia</h1>" in body
-    assert "<strong>expirada el 1 de gener de 2021</strong>" in body  # an expired evaluation says so, in a long Catalan date
+    # an expired evaluation says so, in a long Catalan date
+    assert "<strong>expirada el 1 de gener de 2021</strong>" in body
     assert "vàlida fins al 1 de gener de 2099" in body
     assert '<svg class="city-map"' in body
     assert 'href="/ca/directori/barri/la-vila-de-gracia/"' in body
