@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.collation import Collated
 from core.text import plain_text
 
 from .models import EssFamily, Initiative
@@ -89,7 +90,10 @@ def _links(queryset, column, term):
     """(initiative id, [term slugs]) for the initiatives of `queryset`, in id order, the terms in their
     usual order: one query, read as it goes."""
     through = getattr(Initiative, column).through
-    ordering = [f"{term}__{field}" for field in through._meta.get_field(term).related_model._meta.ordering]
+    ordering = [  # names as the export's language sorts them ("Tèxtil" before "Transició energètica")
+        Collated(f"{term}__name") if field == "name" else f"{term}__{field}"
+        for field in through._meta.get_field(term).related_model._meta.ordering
+    ]
     pairs = (
         through.objects.filter(initiative_id__in=queryset.values("pk"))
         .order_by("initiative_id", *ordering, f"{term}__pk")

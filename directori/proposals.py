@@ -60,13 +60,13 @@ class ProposalForm(forms.Form):
     # OverflowError inside Django's lookup (a 500) instead of "not one of the choices".
     family = forms.ModelChoiceField(
         label=_("Kind of organisation"),
-        queryset=EssFamily.objects.all(),
+        queryset=EssFamily.objects.by_label(),
         required=False,
         to_field_name="slug",
     )
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
-        queryset=Sector.objects.all(),
+        queryset=Sector.objects.by_label(),
         required=False,
         widget=forms.CheckboxSelectMultiple,  # rendered as a fieldset with the label as its legend
         to_field_name="slug",

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import Count, ExpressionWrapper, F, FloatField
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -244,7 +244,7 @@ class Selection:
             self.initiatives()
             .select_related("family", "district", "neighbourhood")
             .defer("district__geometry", "neighbourhood__geometry")
-            .prefetch_related("sectors")
+            .prefetch_related(Prefetch("sectors", queryset=Sector.objects.by_label()))
         )
         if self.sort == "distancia":
             if "distance_squared" not in queryset.query.annotations:

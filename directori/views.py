@@ -78,8 +78,8 @@ def area_detail(request, kind, slug):
             "neighbourhoods": Neighbourhood.objects.defer("geometry", "district__geometry")
             .select_related("district")
             .order_by(Collated("district__name"), Collated("name")),
-            "sectors": Sector.objects.all(),
-            "families": EssFamily.objects.all(),
+            "sectors": Sector.objects.by_label(),
+            "families": EssFamily.objects.by_label(),
         },
     }
     return render(request, "directori/area_detail.html", context)

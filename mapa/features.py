@@ -272,7 +272,7 @@ def areas(layer, params, area, model):
         {
             "type": "Feature",
             "geometry": shape(geometry),
-            "properties": {"name": place.name, "code": place.code, "url": area_url(model, place.slug)},
+            "properties": {"name": place.label, "code": place.code, "url": area_url(model, place.slug)},
         }
         for place in places
         if (geometry := clipped(place.geometry, area)) is not None
@@ -350,6 +350,7 @@ def poles(layer, params, area):
         EconomicPole.objects.filter(status=EconomicPole.Status.ACCEPTED)
         .select_related("district")
         .prefetch_related("neighbourhoods")
+        .order_by("district__code", Collated("name"))
     )
     member_counts = dict(
         EconomicPole.members.through.objects.filter(economicpole__in=accepted, initiative__live=True)
@@ -479,7 +480,7 @@ def projects(layer, params, area):
             },
         }
         for place in ProjectLocation.objects.filter(page__in=list(pages)).order_by(
-            "page__title", "sort_order"
+            Collated("page__title"), "sort_order"
         )
         if area is None or area.covers(place.longitude, place.latitude)
     ]

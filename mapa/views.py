@@ -160,8 +160,8 @@ def map_page(request):
         problems=problems,
         fill_viewport=True,
         filters_template="mapa/includes/filters.html",
-        sectors=Sector.objects.all(),
-        families=EssFamily.objects.all(),
+        sectors=Sector.objects.by_label(),
+        families=EssFamily.objects.by_label(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
         .select_related("district")
         .order_by(Collated("district__name"), Collated("name")),
@@ -399,7 +399,7 @@ def area(request, kind, slug):
     document = {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.name}}
+            {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.label}}
         ],
     }
     return JsonResponse(document, content_type="application/geo+json")

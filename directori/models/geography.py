@@ -5,6 +5,7 @@ official ones ("01".."10", "01".."73") and are the keys every import and export 
 """
 
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import GeometryField
@@ -24,7 +25,13 @@ class Area(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name where it begins a title, a line or a list item: "El Raval". The official name
+        keeps its lower-case article ("el Raval") for the middle of a sentence."""
+        return capfirst(self.name)
 
     def per_thousand(self, count):
         """Initiatives per 1,000 inhabitants, or None when the population is not loaded."""

@@ -7,7 +7,15 @@ visitor's language, falling back to Catalan.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import Collated
 from core.language import fallback_lang, in_language
+
+
+class TermQuerySet(models.QuerySet):
+    def by_label(self):
+        """In the order of the visitor's language, by the label they read ("Tèxtil" before
+        "Transició energètica"). Not `Meta.ordering`: modelcluster sorts in-memory relations by it."""
+        return self.order_by(Collated("name", translated=True), "pk")
 
 
 class Term(models.Model):
@@ -15,6 +23,8 @@ class Term(models.Model):
     name = models.CharField(_("name (Catalan)"), max_length=120)
     name_es = models.CharField(_("name (Spanish)"), max_length=120, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         abstract = True

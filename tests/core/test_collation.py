@@ -2,8 +2,11 @@
 "Tèxtil" before "Transició energètica", "Acompanya el Baix Guinardó" before "Acompanya Verdun" (byte
 order says the opposite of both), and "ñ" after "n" in Spanish only."""
 
+import csv
 import html
+import io
 
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
@@ -87,3 +90,28 @@ def test_the_directorys_sector_facet_is_in_each_languages_order():
 
     assert labels("ca") == ["Acompanya", "Tèxtil", "Transició energètica"]
     assert labels("es") == ["Nyala", "Ñandú", "Textil"]
+
+
+@pytest.mark.django_db
+def test_an_initiatives_sectors_and_the_proposal_forms_are_in_catalan_order(client):
+    initiative = Initiative.objects.create(name="Cal Veïnat", longitude=2.17, latitude=41.39)
+    for n, name in enumerate(["Transició energètica", "Tèxtil"]):
+        initiative.sectors.add(Sector.objects.create(slug=f"s{n}", name=name))
+    initiative.save()
+    with translation.override("ca"):
+        detail = html.unescape(client.get(initiative.get_absolute_url()).content.decode())
+        form = html.unescape(client.get(reverse("directori:propose")).content.decode())
+    for body in (detail, form):
+        assert body.index("Tèxtil") < body.index("Transició energètica")
+
+
+@pytest.mark.django_db
+def test_the_export_lists_an_initiatives_sectors_in_catalan_order(tmp_path):
+    initiative = Initiative.objects.create(name="Cal Veïnat", longitude=2.17, latitude=41.39)
+    for slug, name in [("energia", "Transició energètica"), ("textil", "Tèxtil")]:
+        initiative.sectors.add(Sector.objects.create(slug=slug, name=name))
+    initiative.save()
+    out = tmp_path / "export.csv"
+    call_command("export_initiatives", format="csv", out=str(out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0]["sectors"] == "textil;energia"

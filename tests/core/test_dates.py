@@ -1,6 +1,6 @@
 """Dates read as each language writes them ("1 de març de 2024", "20 d'octubre de 2025", "1 March
-2024"), from the formats in core/formats and Catalan's elision, on the pages that show them; machine
-attributes stay ISO 8601."""
+2024"), from the formats in core/formats and the catalogue's elided months, on the pages that show
+them; machine attributes stay ISO 8601."""
 
 import datetime
 import html
@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.template import Context, Template
 from django.utils import translation
 
 import pytest
 
-from core.dates import elide, long_date
+from core.dates import MONTHS_WITH_PREPOSITION, long_date
 from sectors.models import SectorNewsPage, TractorProjectPage
 
 EXPECTED = {
@@ -48,10 +49,31 @@ def test_a_datetime_is_shown_on_barcelonas_day_and_nothing_for_no_date():
         assert long_date(None) == ""
 
 
-def test_elision_is_catalan_only_and_only_before_a_vowel_or_h():
-    assert elide("1 de octubre de 2024 de hivern", "ca") == "1 d'octubre de 2024 d'hivern"
-    assert elide("1 de març de 2024", "ca") == "1 de març de 2024"
-    assert elide("1 de octubre de 2024", "es") == "1 de octubre de 2024"
+def test_every_catalan_month_has_its_preposition_elided_before_a_vowel():
+    with translation.override("ca"):
+        months = [str(month) for month in MONTHS_WITH_PREPOSITION]
+        assert [long_date(datetime.date(2025, n, 1)) for n in range(1, 13)] == [
+            f"1 {m} de 2025" for m in months
+        ]
+    assert months == [
+        "de gener", "de febrer", "de març", "d'abril", "de maig", "de juny",
+        "de juliol", "d'agost", "de setembre", "d'octubre", "de novembre", "de desembre",
+    ]  # fmt: skip
+
+
+def test_djangos_own_date_filter_and_wagtails_tooltips_read_the_same():
+    """Wagtail's admin writes dates with `|date:"DATE_FORMAT"` and DATETIME_FORMAT: the formats module
+    and the catalogue make them right too, not only our filter."""
+    moment = datetime.datetime(2025, 10, 20, 9, 5)
+
+    def render(source):
+        return html.unescape(Template(source).render(Context({"d": moment})))
+
+    with translation.override("ca"):
+        assert render('{{ d|date:"DATE_FORMAT" }}') == "20 d'octubre de 2025"
+        assert render('{{ d|date:"DATETIME_FORMAT" }}') == ("20 d'octubre de 2025, 09:05")
+    with translation.override("en"):
+        assert render('{{ d|date:"DATE_FORMAT" }}') == "20 October 2025"
 
 
 def test_no_template_formats_a_date_for_people_by_itself():

@@ -126,8 +126,9 @@ def test_an_initiative_page(client, directory):
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "<h1>Sostre de Gràcia</h1>" in body
-    assert "<strong>expirada el 1 gener de 2021</strong>" in body  # an expired evaluation says so
-    assert "vàlida fins al 1 gener de 2099" in body
+    # an expired evaluation says so, in a long Catalan date
+    assert "<strong>expirada el 1 de gener de 2021</strong>" in body
+    assert "vàlida fins al 1 de gener de 2099" in body
     assert '<svg class="city-map"' in body
     assert 'href="/ca/directori/barri/la-vila-de-gracia/"' in body
     data = json.loads(
@@ -183,7 +184,7 @@ def test_a_district_page(client, directory, population):
     assert "<dt>Iniciatives</dt><dd>2</dd>" in body
     assert "<dt>Població</dt><dd>3.000" in body  # 1500 + 500 + 1000, Catalan thousands separator
     assert "<dt>Iniciatives per 1.000 habitants</dt><dd>0,67</dd>" in body
-    assert re.search(r'href="/ca/directori/barri/la-vila-de-gracia/">la Vila de Gràcia</a>: 2', body)
+    assert re.search(r'href="/ca/directori/barri/la-vila-de-gracia/">La Vila de Gràcia</a>: 2', body)
     assert "Mediació Familiar Gràcia" in body and "Habitem el Poblenou" not in body
 
 
