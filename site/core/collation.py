@@ -20,20 +20,15 @@ from django.conf import settings
 from django.db.backends.signals import connection_created
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Collate, NullIf
-from django.utils import translation
 
 import icu
 
-
-def language_code(language=None):
-    """One of the site's languages: the one given, or the active one, or the default."""
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE)[:2]
-    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+from .language import current_language, site_language
 
 
 def collation_name(language=None):
     """The database collation of a language: PostgreSQL's ICU name, which SQLite gets too."""
-    return f"{language_code(language)}-x-icu"
+    return f"{site_language(language) if language else current_language()}-x-icu"
 
 
 @functools.cache
@@ -45,7 +40,7 @@ def collator(language):
 
 def sort_key(text, language=None):
     """A key that sorts strings as the language does ("" for None)."""
-    return collator(language_code(language)).getSortKey(text or "")
+    return collator(site_language(language) if language else current_language()).getSortKey(text or "")
 
 
 def sorted_by_name(items, key=str, language=None):
@@ -67,7 +62,7 @@ class Collated(Collate):
         self.name_field, self.translated = field, translated
 
     def resolve_expression(self, *args, **kwargs):
-        language = language_code()
+        language = current_language()
         if self.translated and language != settings.LANGUAGE_CODE:
             copy = self.copy()
             own = NullIf(F(f"{self.name_field}_{language}"), Value(""))

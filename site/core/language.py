@@ -9,12 +9,16 @@ from django.conf import settings
 from django.utils import translation
 
 
+def site_language(code):
+    """`code` as one of the site's two-letter languages ("en-gb" is "en"), else the default (Catalan)."""
+    code = (code or settings.LANGUAGE_CODE)[:2]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def current_language():
-    """The active language's two-letter code when it is one of the site's languages, else the default
-    (Catalan): outside a request (commands, tasks) nothing is active, and an admin's language may carry
-    a region ("en-gb")."""
-    language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    """The active language as one of the site's: outside a request (commands, tasks) nothing is
+    active, and an admin's language may carry a region ("en-gb")."""
+    return site_language(translation.get_language())
 
 
 def in_language(obj, field):
