@@ -12,6 +12,8 @@ import itertools
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
@@ -73,9 +75,17 @@ def run(command):
     for table in content.TABLES:
         _table(index, table, lines, goals, locales)
     _coordination(index, locales)
+    new = Page.objects.count() - pages_before
     command.stdout.write(
-        f"sectors: {len(lines)} strategy lines, {len(goals)} goals, {len(content.TABLES)} tables with "
-        f"their members ({Page.objects.count() - pages_before} new pages)"
+        _(
+            "sectors: %(lines)s strategy lines, %(goals)s goals, %(tables)s tables with their members (%(new)s)"
+        )
+        % {
+            "lines": len(lines),
+            "goals": len(goals),
+            "tables": len(content.TABLES),
+            "new": ngettext("%(count)s new page", "%(count)s new pages", new) % {"count": new},
+        }
     )
 
 
