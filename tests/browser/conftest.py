@@ -7,6 +7,7 @@ import shutil
 import threading
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import connections
 
 import pytest
@@ -71,6 +72,15 @@ def page(chromium, live_server):
     )
     yield tab
     close(context)
+
+
+def log_in(page, username, password=None):
+    """Sign in to the admin through its login form (a demo user's password unless given another)."""
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password or settings.DEMO_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/admin/")
 
 
 def close(context):

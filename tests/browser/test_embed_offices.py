@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from directori.models import District
 from mapa.models import EmbedUsage, Layer, MapEmbed
 from mapa.permissions import sync_office_group
-from tests.browser.conftest import close
+from tests.browser.conftest import close, log_in
 from tests.mapa.factories import market_layer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -87,20 +87,12 @@ def test_each_load_from_another_origin_adds_one_to_that_origin_only(
     assert set(EmbedUsage.objects.values_list("origin", flat=True)) == {office_site}
 
 
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
-
-
 def test_an_office_keeps_its_own_embed_and_sees_its_usage_only(offices, office_site, page, chromium):
     load_framed(chromium, office_site, VISITOR)
     EmbedUsage.objects.create(
         embed="districte-sant-marti", origin="https://santmarti.example", day=timezone.localdate()
     )
-    log_in(page, "districte-gracia")
+    log_in(page, "districte-gracia", PASSWORD)
     page.goto("/admin/snippets/mapa/mapembed/")
     expect(page.get_by_role("link", name="Districte de Gràcia")).to_be_visible()
     expect(page.get_by_text("Districte de Sant Martí")).to_have_count(0)

@@ -1,22 +1,13 @@
 """A sector-table member edits their table in the admin and submits it; the moderator approves; the
 public sees the change. All in Chromium, as the people who do it would."""
 
-from django.conf import settings
-
 import pytest
 from playwright.sync_api import expect
 
 from sectors.models import SectorPage
+from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(settings.DEMO_PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url("**/admin/")
 
 
 def more_actions(page):
