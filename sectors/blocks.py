@@ -31,7 +31,12 @@ PROJECT_STATUS_CHOICES = [
 
 
 class PlanActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Action"), max_length=200)
+    """An action of the work plan. The plan is kept once, on the table's Catalan page, for every
+    language (sectors.models.common): its texts are here in each language, its facts once."""
+
+    title = blocks.CharBlock(label=_("Action (Catalan)"), max_length=200)
+    title_es = blocks.CharBlock(label=_("Action (Spanish)"), max_length=200, required=False)
+    title_en = blocks.CharBlock(label=_("Action (English)"), max_length=200, required=False)
     start_year = blocks.IntegerBlock(label=_("First year"), min_value=2000, max_value=2100)
     end_year = blocks.IntegerBlock(
         label=_("Last year"), min_value=2000, max_value=2100, help_text=_("Within the plan's ten years.")
@@ -71,8 +76,14 @@ class PlanActionBlock(blocks.StructBlock):
 
 
 class ObjectiveBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Objective"), max_length=200)
-    description = blocks.TextBlock(label=_("Description"), required=False)
+    """An objective of the work plan, with its texts in each language (see PlanActionBlock)."""
+
+    title = blocks.CharBlock(label=_("Objective (Catalan)"), max_length=200)
+    title_es = blocks.CharBlock(label=_("Objective (Spanish)"), max_length=200, required=False)
+    title_en = blocks.CharBlock(label=_("Objective (English)"), max_length=200, required=False)
+    description = blocks.TextBlock(label=_("Description (Catalan)"), required=False)
+    description_es = blocks.TextBlock(label=_("Description (Spanish)"), required=False)
+    description_en = blocks.TextBlock(label=_("Description (English)"), required=False)
     actions = blocks.ListBlock(PlanActionBlock(), label=_("Actions"), min_num=1)
 
     class Meta:

@@ -1,6 +1,8 @@
 """A sector table's page: its sector, colour and icon, its 10-year work plan, its dynamisation team and
 member initiatives. The initiatives are directory records chosen from the directory, never copies."""
 
+import functools
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,12 +22,37 @@ from directori.models import Initiative, Sector
 
 from ..blocks import ObjectiveBlock, SectorStreamBlock
 from ..plan import WEIGHTING_RULE, Action, Objective, WorkPlan
-from .common import introduction_field, page_search_fields
+from .common import (
+    FactInlinePanel,
+    FactPanel,
+    NoteOnTranslation,
+    OneSourceFacts,
+    introduction_field,
+    page_search_fields,
+)
 from .news import SectorNewsPage
 from .projects import TractorProjectPage
 
 
-class SectorPage(Page):
+class PlanPanel(NoteOnTranslation, FieldPanel):
+    note = _(
+        "The work plan is written once, on the table's Catalan page, with its texts in every language: "
+        "its years, status, progress and responsible initiatives are the same in every language."
+    )
+
+
+def _text(value, field, language, written_in):
+    """{field: text, field_lang: lang} of a plan text in `language`. The block's `field` is written in
+    the source page's language (`written_in`) and `field_<code>` in the others; a text not yet written
+    in `language` is given in the source's, with its language for the template's lang attribute
+    (WCAG 3.1.2)."""
+    translated = "" if language == written_in else value.get(f"{field}_{language}")
+    if translated or language == written_in:
+        return {field: translated or value[field], f"{field}_lang": ""}
+    return {field: value[field], f"{field}_lang": written_in}
+
+
+class SectorPage(OneSourceFacts, Page):
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
@@ -66,14 +93,14 @@ class SectorPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("sector"), FieldPanel("colour"), FieldPanel("icon")]),
+        FieldRowPanel([FactPanel("sector"), FactPanel("colour"), FactPanel("icon")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    plan_panels = [FieldPanel("plan_start_year"), FieldPanel("plan")]
+    plan_panels = [FactPanel("plan_start_year"), PlanPanel("plan")]
     team_panels = [
         InlinePanel("contacts", heading=_("Dynamisation team"), label=_("Contact")),
-        InlinePanel("members", heading=_("Member initiatives"), label=_("Member")),
+        FactInlinePanel("members", heading=_("Member initiatives"), label=_("Member")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -83,7 +110,9 @@ class SectorPage(Page):
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
-    search_fields = [*page_search_fields, index.SearchField("plan")]
+    search_fields = [*page_search_fields, index.SearchField("plan_text")]
+    fact_fields = ("sector", "colour", "icon", "members")
+    source_fields = ("plan_start_year", "plan")
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = ["sectors.TractorProjectPage", "sectors.SectorNewsPage"]
     # A copy is another table: it gets a group of its own (sectors.permissions), never this one's.
@@ -126,13 +155,18 @@ class SectorPage(Page):
             raise ValidationError(errors)
 
     def work_plan(self):
+        """The plan of the table's source page (one for every language), in this page's language."""
+        source = self.fact_source()
+        texts = functools.partial(
+            _text, language=self.locale.language_code, written_in=source.locale.language_code
+        )
         objectives = [
             Objective(
-                title=block.value["title"],
-                description=block.value["description"],
+                **texts(block.value, "title"),
+                **texts(block.value, "description"),
                 actions=[
                     Action(
-                        title=a["title"],
+                        **texts(a, "title"),
                         start=a["start_year"],
                         end=a["end_year"],
                         status=a["status"],
@@ -143,9 +177,17 @@ class SectorPage(Page):
                     for a in block.value["actions"]
                 ],
             )
-            for block in self.plan
+            for block in source.plan
         ]
-        return WorkPlan(start_year=self.plan_start_year or 2025, objectives=objectives)
+        return WorkPlan(start_year=source.plan_start_year or 2025, objectives=objectives)
+
+    def plan_text(self):
+        """The plan's texts in this page's language, for the search index."""
+        plan = self.work_plan()
+        return "\n".join(
+            [text for o in plan.objectives for text in (o.title, o.description)]
+            + [a.title for a in plan.actions]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
