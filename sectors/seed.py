@@ -104,8 +104,8 @@ def _by_language(fields):
 
 
 def _texts(spec, *fields):
-    """{"title": {"ca": …, "es": …}} → {"title": ca, "title_es": es, "title_en": en}: a plan text in its
-    block's column per language."""
+    """{"title": {"ca": …, "es": …}} → {"title": ca, "title_es": es, "title_en": en}: a text of a plan
+    or a need in its block's column per language."""
     return {
         name if code == settings.LANGUAGE_CODE else f"{name}_{code}": spec[name][code]
         for name in fields
@@ -232,21 +232,20 @@ def _coordination(index, spec, locales):
     translations = _by_language(
         {k: spec[k] for k in ("title", "slug", "introduction", "crisis_title", "crisis_message")}
     )
-    for code, fields in translations.items():
-        fields["needs"] = [
-            {
-                "type": "need",
-                "value": {
-                    "title": need["title"][code],
-                    "description": need["description"][code],
-                    "initiatives": list(
-                        Initiative.objects.live()
-                        .filter(sectors__slug__in=need["sectors"], is_example=True)
-                        .order_by("name")
-                        .values_list("pk", flat=True)[:4]
-                    ),
-                },
-            }
-            for need in spec["needs"]
-        ]
+    # The needs, like a plan, once on the Catalan page: their texts in each language, their answers once.
+    translations[settings.LANGUAGE_CODE]["needs"] = [
+        {
+            "type": "need",
+            "value": {
+                **_texts(need, "title", "description"),
+                "initiatives": list(
+                    Initiative.objects.live()
+                    .filter(sectors__slug__in=need["sectors"], is_example=True)
+                    .order_by("name")
+                    .values_list("pk", flat=True)[:4]
+                ),
+            },
+        }
+        for need in spec["needs"]
+    ]
     page_in_every_language(index, CoordinationTablePage, translations, locales)

@@ -33,19 +33,24 @@ def _items(items):
     return [item["value"] if item.get("type") == "item" else item for item in items]
 
 
+def merge_fields(ours, theirs, language, fields):
+    """A translation's texts into a block's value (`ours`, changed in place) where they differ."""
+    for field in fields:
+        if theirs.get(field) and theirs[field] != ours.get(field):
+            ours[f"{field}_{language}"] = theirs[field]
+
+
 def _merge_texts(plan, translations):
-    """Each translation's texts into `plan` (raw data, changed in place) where they differ."""
+    """Each translation's texts into `plan` (raw data, changed in place), objectives and actions by
+    position."""
     for o, objective in enumerate(plan):
         for language, other in translations.items():
             if o >= len(other):
                 continue
             theirs = other[o]["value"]
-            for field in ("title", "description"):
-                if theirs.get(field) and theirs[field] != objective["value"].get(field):
-                    objective["value"][f"{field}_{language}"] = theirs[field]
+            merge_fields(objective["value"], theirs, language, ("title", "description"))
             for action, their_action in zip(_items(objective["value"]["actions"]), _items(theirs["actions"])):
-                if their_action.get("title") and their_action["title"] != action.get("title"):
-                    action[f"title_{language}"] = their_action["title"]
+                merge_fields(action, their_action, language, ("title",))
     return plan
 
 
@@ -54,26 +59,32 @@ def _raw(value):
     return json.loads(value) if isinstance(value, str) else json.loads(json.dumps(list(value)))
 
 
-def one_plan(apps, schema_editor):
-    SectorPage = apps.get_model("sectors", "SectorPage")
+def one_stream(apps, model_name, field, merge):
+    """The translations' texts of a StreamField into the Catalan page's, on the live row and on its
+    latest revision, with `merge(stream, {language: their stream})`."""
+    model = apps.get_model("sectors", model_name)
     Revision = apps.get_model("wagtailcore", "Revision")
-    for source in SectorPage.objects.filter(locale__language_code=DEFAULT_LANGUAGE):
+    for source in model.objects.filter(locale__language_code=DEFAULT_LANGUAGE):
         translations = {
-            page.locale.language_code: _raw(page.plan.raw_data)
-            for page in SectorPage.objects.filter(
+            page.locale.language_code: _raw(getattr(page, field).raw_data)
+            for page in model.objects.filter(
                 translation_key=source.translation_key, locale__language_code__in=OTHER_LANGUAGES
             ).select_related("locale")
         }
         if not translations:
             continue
-        source.plan = _merge_texts(_raw(source.plan.raw_data), translations)
-        source.save(update_fields=["plan"])
+        setattr(source, field, merge(_raw(getattr(source, field).raw_data), translations))
+        source.save(update_fields=[field])
         revision = Revision.objects.filter(pk=source.latest_revision_id).first()
-        if revision and "plan" in revision.content:
-            plan = _merge_texts(_raw(revision.content["plan"]), translations)
-            was_text = isinstance(revision.content["plan"], str)
-            revision.content["plan"] = json.dumps(plan) if was_text else plan
+        if revision and field in revision.content:
+            merged = merge(_raw(revision.content[field]), translations)
+            was_text = isinstance(revision.content[field], str)
+            revision.content[field] = json.dumps(merged) if was_text else merged
             revision.save(update_fields=["content"])
+
+
+def one_plan(apps, schema_editor):
+    one_stream(apps, "sectorpage", "plan", _merge_texts)
 
 
 def one_set_of_facts(apps, schema_editor):

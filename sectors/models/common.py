@@ -17,6 +17,8 @@ On a translation the admin form leaves both out (`FactsForm`) and shows them rea
 (`with_content_json`), so no language can contradict another.
 """
 
+import functools
+
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +74,13 @@ class OneSourceFacts(models.Model):
     def is_fact_source(self):
         return self.fact_source().pk == self.pk
 
+    def source_texts(self):
+        """`texts(block_value, field)` → {field: text, field_lang: lang} in this page's language, for
+        blocks kept on the source page with a column per language (`text_in`)."""
+        return functools.partial(
+            text_in, language=self.locale.language_code, written_in=self.fact_source().locale.language_code
+        )
+
     def with_content_json(self, content):
         """A translation's revision brings its texts, never older facts: the page keeps the facts it
         has now (copied from the source when the source was published)."""
@@ -85,6 +94,17 @@ class OneSourceFacts(models.Model):
         for translation in self.get_translations():
             _copy_fields(self, translation, self.fact_fields)
             translation.save(clean=False)
+
+
+def text_in(value, field, language, written_in):
+    """{field: text, field_lang: lang} of a block's text in `language`. The block's `field` is written
+    in the source page's language (`written_in`) and `field_<code>` in the others; a text not yet
+    written in `language` is given in the source's, with its language for the template's lang
+    attribute (WCAG 3.1.2)."""
+    translated = "" if language == written_in else value.get(f"{field}_{language}")
+    if translated or language == written_in:
+        return {field: translated or value[field], f"{field}_lang": ""}
+    return {field: value[field], f"{field}_lang": written_in}
 
 
 def _copy_fields(source, target, names):
@@ -142,3 +162,14 @@ class NoteOnTranslation:
 
 class FactInlinePanel(NoteOnTranslation, InlinePanel):
     """A cluster of fact rows (members, participants), editable on the source page only."""
+
+
+class SourcePanel(NoteOnTranslation, FieldPanel):
+    """A field kept on the source page only (the work plan, the urgent needs), with its own `note`."""
+
+    def __init__(self, *args, note=SAME_IN_EVERY_LANGUAGE, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.note = note
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "note": self.note}

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import SectorStreamBlock, UrgentNeedBlock
-from .common import FactPanel, OneSourceFacts, introduction_field, page_search_fields
+from .common import FactPanel, OneSourceFacts, SourcePanel, introduction_field, page_search_fields
 
 
 class CoordinationTablePage(OneSourceFacts, Page):
@@ -45,7 +45,13 @@ class CoordinationTablePage(OneSourceFacts, Page):
                 FactPanel("crisis_mode"),
                 FieldPanel("crisis_title"),
                 FieldPanel("crisis_message"),
-                FieldPanel("needs"),
+                SourcePanel(
+                    "needs",
+                    note=_(
+                        "The urgent needs are written once, on the Catalan page, with their texts in every "
+                        "language: the initiatives answering them are the same in every language."
+                    ),
+                ),
             ],
             heading=_("Crisis response"),
         ),
@@ -55,7 +61,7 @@ class CoordinationTablePage(OneSourceFacts, Page):
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
-    source_fields = ("crisis_mode",)
+    source_fields = ("crisis_mode", "needs")
 
     class Meta:
         verbose_name = _("coordinated multisector table")
@@ -75,12 +81,13 @@ class CoordinationTablePage(OneSourceFacts, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        texts = self.source_texts()
         context["urgent_needs"] = [
             {
-                "title": block.value["title"],
-                "description": block.value["description"],
+                **texts(block.value, "title"),
+                **texts(block.value, "description"),
                 "initiatives": [i for i in block.value["initiatives"] if i is not None and i.live],
             }
-            for block in self.needs
+            for block in self.fact_source().needs
         ]
         return context

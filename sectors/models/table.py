@@ -1,8 +1,6 @@
 """A sector table's page: its sector, colour and icon, its 10-year work plan, its dynamisation team and
 member initiatives. The initiatives are directory records chosen from the directory, never copies."""
 
-import functools
-
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -25,31 +23,13 @@ from ..plan import WEIGHTING_RULE, Action, Objective, WorkPlan
 from .common import (
     FactInlinePanel,
     FactPanel,
-    NoteOnTranslation,
     OneSourceFacts,
+    SourcePanel,
     introduction_field,
     page_search_fields,
 )
 from .news import SectorNewsPage
 from .projects import TractorProjectPage
-
-
-class PlanPanel(NoteOnTranslation, FieldPanel):
-    note = _(
-        "The work plan is written once, on the table's Catalan page, with its texts in every language: "
-        "its years, status, progress and responsible initiatives are the same in every language."
-    )
-
-
-def _text(value, field, language, written_in):
-    """{field: text, field_lang: lang} of a plan text in `language`. The block's `field` is written in
-    the source page's language (`written_in`) and `field_<code>` in the others; a text not yet written
-    in `language` is given in the source's, with its language for the template's lang attribute
-    (WCAG 3.1.2)."""
-    translated = "" if language == written_in else value.get(f"{field}_{language}")
-    if translated or language == written_in:
-        return {field: translated or value[field], f"{field}_lang": ""}
-    return {field: value[field], f"{field}_lang": written_in}
 
 
 class SectorPage(OneSourceFacts, Page):
@@ -97,7 +77,17 @@ class SectorPage(OneSourceFacts, Page):
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    plan_panels = [FactPanel("plan_start_year"), PlanPanel("plan")]
+    plan_panels = [
+        FactPanel("plan_start_year"),
+        SourcePanel(
+            "plan",
+            note=_(
+                "The work plan is written once, on the table's Catalan page, with its texts in every "
+                "language: its years, status, progress and responsible initiatives are the same in every "
+                "language."
+            ),
+        ),
+    ]
     team_panels = [
         InlinePanel("contacts", heading=_("Dynamisation team"), label=_("Contact")),
         FactInlinePanel("members", heading=_("Member initiatives"), label=_("Member")),
@@ -156,10 +146,7 @@ class SectorPage(OneSourceFacts, Page):
 
     def work_plan(self):
         """The plan of the table's source page (one for every language), in this page's language."""
-        source = self.fact_source()
-        texts = functools.partial(
-            _text, language=self.locale.language_code, written_in=source.locale.language_code
-        )
+        source, texts = self.fact_source(), self.source_texts()
         objectives = [
             Objective(
                 **texts(block.value, "title"),

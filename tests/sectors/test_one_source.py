@@ -13,12 +13,13 @@ from django.utils import translation
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import streamfield
 
-from sectors.models import SectorPage, TractorProjectPage
+from sectors.models import CoordinationTablePage, SectorPage, TractorProjectPage
 from tests.sectors.conftest import SeededSiteTestCase
 from tests.sectors.test_page_tree import listblock
 from tests.sectors.test_permissions import edit_form, table
 
 merge_texts = importlib.import_module("sectors.migrations.0006_plan_one_source")._merge_texts
+merge_needs = importlib.import_module("sectors.migrations.0007_needs_one_source").merge_needs
 
 
 def plan_form(page, change):
@@ -165,6 +166,22 @@ class OnePlanTest(SeededSiteTestCase):
                 body = self.client.get(other.url).content.decode()
             assert "55" in body
 
+    def test_the_urgent_needs_answer_with_the_same_initiatives_in_every_language(self):
+        catalan = CoordinationTablePage.objects.get(locale__language_code="ca")
+        need = catalan.needs[0].value
+        keep = [need["initiatives"][0]]
+        need["initiatives"] = keep
+        catalan.crisis_mode = True  # the needs are shown during a crisis
+        catalan.save_revision().publish()
+        for page in CoordinationTablePage.objects.all():
+            answers = self.client.get(page.url).content.decode().split('id="necessitats"')[1]
+            answers = answers.split('class="need"')[1].split("</ul>")[0]
+            assert answers.count("<li>") == 1 and keep[0].name in answers.replace("&#x27;", "'"), page.locale
+        spanish = CoordinationTablePage.objects.get(locale__language_code="es")
+        self.client.force_login(get_user_model().objects.get(username="admin"))
+        form = self.client.get(f"/admin/pages/{spanish.pk}/edit/").content.decode()
+        assert 'name="needs-count"' not in form and 'name="crisis_mode"' not in form
+
 
 def test_the_migration_moves_the_translations_texts_into_the_catalan_plan():
     def plan(objective, action, items=True):
@@ -188,3 +205,7 @@ def test_the_migration_moves_the_translations_texts_into_the_catalan_plan():
     assert value["actions"][0]["value"]["title_es"] == "Huertos"
     assert "title_en" not in value["actions"][0]["value"]
     assert value["actions"][0]["value"]["status"] == "done"
+    needs = [{"type": "need", "value": {"title": "Aigua", "description": "Ampolles", "initiatives": [1]}}]
+    theirs = [{"type": "need", "value": {"title": "Agua", "description": "Ampolles", "initiatives": [2]}}]
+    value = merge_needs(needs, {"es": theirs})[0]["value"]
+    assert (value["title_es"], value["initiatives"]) == ("Agua", [1]) and "description_es" not in value

@@ -201,7 +201,7 @@ class SectorPagesTest(SeededSiteTestCase):
         spanish.save_revision().publish()
         body = text(self.get("/es/directori/"))
         assert spanish.crisis_title in body and f'href="{spanish.url}#necessitats"' in body
-        assert spanish.needs[0].value["title"] in text(self.get(spanish.url))
+        assert catalan.needs[0].value["title_es"] in text(self.get(spanish.url))
 
     def test_the_language_switcher_keeps_the_strategy_route(self):
         body = text(self.get("/ca/sectors/estrategia/"))
