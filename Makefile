@@ -10,9 +10,9 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements/dev.txt | cut -d' ' -f1
 MANAGE := $(BIN)/python manage.py
 PO := $(wildcard site/locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
-# The Open Data BCN copies beside the project, when present; otherwise load_boundaries downloads them.
-SHARED_BOUNDARIES := $(wildcard $(abspath ../shared/data/boundaries))
-SHARED_POPULATION := $(wildcard $(abspath ../shared/data/population/2025_pad_mdbas.csv))
+# The Open Data BCN population the project ships (data/README.md); the boundaries beside it are
+# load_boundaries' default folder (ESS_BOUNDARIES_DIR).
+POPULATION := data/population/2025_pad_mdbas.csv
 
 .DEFAULT_GOAL := help
 .PHONY: help install database run test lint format check bench backup restore messages translations lock clean
@@ -34,12 +34,10 @@ translations: $(STAMP) $(MO) ## Compile the gettext catalogs (.po -> .mo)
 site/locale/%/LC_MESSAGES/django.mo: site/locale/%/LC_MESSAGES/django.po $(STAMP)
 	$(BIN)/pybabel -q compile --domain django --input-file $< --output-file $@ --locale $*
 
-database: translations ## Migrate the database and load the district/neighbourhood boundaries
+database: translations ## Migrate the database, load the boundaries and population of data/
 	$(MANAGE) migrate --noinput
-	ESS_BOUNDARIES_DIR="$${ESS_BOUNDARIES_DIR:-$(SHARED_BOUNDARIES)}" $(MANAGE) load_boundaries --skip-if-loaded \
-		|| echo "Continuing without boundaries: initiatives get no district until load_boundaries succeeds."
-	$(if $(SHARED_POPULATION),$(MANAGE) load_population --skip-if-loaded $(SHARED_POPULATION) \
-		|| echo "Continuing without population figures.")
+	$(MANAGE) load_boundaries --skip-if-loaded
+	$(MANAGE) load_population --skip-if-loaded $(POPULATION)
 
 run: database ## Load the demo content, start the task worker and serve http://127.0.0.1:8000 (PORT=8123: another port)
 	$(MANAGE) seed_demo
@@ -83,4 +81,4 @@ lock: $(STAMP) ## Re-resolve pyproject.toml into requirements/base.txt (producti
 		-c requirements/base.txt -o requirements/dev.txt pyproject.toml
 
 clean: ## Remove the virtualenv, compiled catalogs and the SQLite database
-	rm -rf $(VENV) $(MO) db.sqlite3 staticfiles
+	rm -rf $(VENV) $(MO) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

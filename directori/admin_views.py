@@ -10,11 +10,11 @@ processes and the task worker, and is removed once imported, failed or an hour o
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.language import current_language
 
 from .importing import ImportFileError, Mapping
 from .models import ImportJob
@@ -86,7 +86,7 @@ def import_initiatives(request):
             mapping=form.cleaned_data["mapping_file"],
             draft=form.cleaned_data["draft"],
             partial=form.cleaned_data["partial"],
-            language=get_language() or settings.LANGUAGE_CODE,
+            language=current_language(),
         )
         job.folder.mkdir(parents=True, exist_ok=True)
         with open(job.data_path, "wb") as stored:

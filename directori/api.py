@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from core.text import plain_text
+
 from .exporting import LICENCE_URL
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from .selection import MAX_RADIUS, Selection
-from .text import plain_text
 from .views import open_data
 
 router = Router(tags=["directori"])

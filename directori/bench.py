@@ -7,6 +7,8 @@ is timed on a sample of each size, in the same run, and the ratio is of points p
 
 import time
 
+from django.utils.translation import gettext as _
+
 import numpy as np
 import shapely
 
@@ -37,7 +39,7 @@ def run_imports(command):
 
     from django.conf import settings
 
-    command.stdout.write("import: rows of a synthetic CSV imported in a child process (rolled back)")
+    command.stdout.write(_("import: rows of a synthetic CSV imported in a child process (rolled back)"))
     command.stdout.write(f"{'rows':>10} {'seconds':>9} {'rows/s':>9} {'peak RSS MB':>12}")
     rng = np.random.default_rng(2026)
     child = (
@@ -74,7 +76,7 @@ def run_imports(command):
             )
             seconds = float(done.stdout.strip().splitlines()[-1])
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KB: the largest child so far
-            note = "" if peak > before else " (not above the earlier size)"
+            note = "" if peak > before else " " + _("(not above the earlier size)")
             command.stdout.write(
                 f"{size:>10} {seconds:>9.1f} {size / seconds:>9.0f} {peak / 1024:>12.0f}{note}"
             )
@@ -93,12 +95,12 @@ _CHILD_SETUP = (
 def run_placement(command, sizes):
     index = current_index()
     if index.empty:
-        command.stdout.write("directori: no boundaries loaded; run `manage.py load_boundaries` first")
+        command.stdout.write(_("directori: no boundaries loaded; run `manage.py load_boundaries` first"))
         return
     polygons = list(index.neighbourhood_polygons)
     min_lon, min_lat, max_lon, max_lat = shapely.total_bounds(polygons)
     rng = np.random.default_rng(2026)
-    command.stdout.write("placement: points per second (STRtree join vs naive per-point loop)")
+    command.stdout.write(_("placement: points per second (STRtree join vs naive per-point loop)"))
     command.stdout.write(
         f"{'points':>10} {'join s':>8} {'join pts/s':>12} {'naive pts/s':>12} {'ratio':>8} {'in city':>8}"
     )
@@ -106,7 +108,7 @@ def run_placement(command, sizes):
         lons = rng.uniform(min_lon, max_lon, size)
         lats = rng.uniform(min_lat, max_lat, size)
         start = time.perf_counter()
-        districts, _ = index.locate(lons, lats)
+        districts, _neighbourhoods = index.locate(lons, lats)
         joined = time.perf_counter() - start
         sample = min(size, NAIVE_SAMPLE)
         naive = _naive_seconds(polygons, lons[:sample], lats[:sample]) / sample
@@ -138,9 +140,9 @@ def run_listing(command, sizes):
     from .models import District, EssFamily, Initiative, Sector
 
     if not District.objects.exists() or not EssFamily.objects.exists():
-        command.stdout.write("directori listing: needs boundaries and seed_demo's families and sectors")
+        command.stdout.write(_("directori listing: needs boundaries and seed_demo's families and sectors"))
         return
-    command.stdout.write("listing: /ca/directori/ response time in ms (p50 / p95 of 20 requests)")
+    command.stdout.write(_("listing: /ca/directori/ response time in ms (p50 / p95 of 20 requests)"))
     command.stdout.write(
         f"{'initiatives':>12} {'all p50':>8} {'all p95':>8} {'filtered p50':>13} {'filtered p95':>13}"
     )
@@ -197,7 +199,7 @@ def timings(client, url, requests=LISTING_REQUESTS, before=None, **headers):
     """p50 and p95 in ms of `requests` GETs after a warm-up; `before` runs ahead of each (untimed)."""
     client.get(url, headers=headers)  # warm-up
     times = []
-    for _ in range(requests):
+    for _request in range(requests):
         if before:
             before()
         start = time.perf_counter()

@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 import geopandas as gpd
 import pandas as pd
@@ -36,6 +38,10 @@ NEIGHBOURHOOD_CODE = ("codi_barri", "barri", "neighbourhood_code", "codi_barr")
 NAME = ("nom_barri", "nom_districte", "nom", "name")
 
 
+# The kinds of area, as messages name them.
+KINDS = {"districts": gettext_lazy("districts"), "neighbourhoods": gettext_lazy("neighbourhoods")}
+
+
 class BoundaryError(Exception):
     """A source that cannot be used; the message says why, in one line."""
 
@@ -55,13 +61,16 @@ def default_sources(boundaries_dir):
         return OFFICIAL_SOURCES
     folder = Path(boundaries_dir)
     if not folder.is_dir():
-        raise BoundaryError(f"ESS_BOUNDARIES_DIR={boundaries_dir} is not a folder")
+        raise BoundaryError(_("ESS_BOUNDARIES_DIR=%(path)s is not a folder") % {"path": boundaries_dir})
     official = [next(folder.rglob(name), None) for name in OFFICIAL_FILE_NAMES]
     if all(official):
         return [str(p) for p in official]
     found = sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in READABLE_SUFFIXES)
     if not found:
-        raise BoundaryError(f"no boundary files ({', '.join(READABLE_SUFFIXES)}) in {folder}")
+        raise BoundaryError(
+            _("no boundary files (%(suffixes)s) in %(folder)s")
+            % {"suffixes": ", ".join(READABLE_SUFFIXES), "folder": folder}
+        )
     return found
 
 
@@ -75,7 +84,10 @@ def read_sources(sources, crs=None):
         frame = getattr(result, kind)
         if frame is not None and frame["code"].duplicated().any():
             codes = ", ".join(sorted(frame.loc[frame["code"].duplicated(), "code"].unique()))
-            raise BoundaryError(f"{kind}: the same code appears more than once ({codes})")
+            raise BoundaryError(
+                _("%(kind)s: the same code appears more than once (%(codes)s)")
+                % {"kind": KINDS[kind], "codes": codes}
+            )
     return result
 
 
@@ -93,7 +105,10 @@ def _read_one(source, crs, messages):
         name_col = columns.get("nom_barri", name_col)
     code_col = neighbourhood_col if is_neighbourhoods else district_col
     if code_col is None or name_col is None:
-        raise BoundaryError(f"{source}: no district or neighbourhood code column and name column found")
+        raise BoundaryError(
+            _("%(source)s: no district or neighbourhood code column and name column found")
+            % {"source": source}
+        )
     kind = "neighbourhoods" if is_neighbourhoods else "districts"
 
     frame = frame.to_crs(WGS84)
@@ -110,12 +125,19 @@ def _read_one(source, crs, messages):
     if is_neighbourhoods:
         if district_col is None:
             raise BoundaryError(
-                f"{source}: neighbourhoods need a district code column ({', '.join(DISTRICT_CODE)})"
+                _("%(source)s: neighbourhoods need a district code column (%(columns)s)")
+                % {"source": source, "columns": ", ".join(DISTRICT_CODE)}
             )
         out["district_code"] = frame[district_col].map(lambda value: _code(value, source))
     rejected = out["geometry"].isna()
     out = out[~rejected].reset_index(drop=True)
-    messages.append(f"{source}: {len(out)} {kind}")
+    count = {
+        "districts": ngettext("%(source)s: %(count)s district", "%(source)s: %(count)s districts", len(out)),
+        "neighbourhoods": ngettext(
+            "%(source)s: %(count)s neighbourhood", "%(source)s: %(count)s neighbourhoods", len(out)
+        ),
+    }[kind]
+    messages.append(count % {"source": source, "count": len(out)})
     return out, kind
 
 
@@ -131,7 +153,8 @@ def _read_frame(path, source, crs):
                 wkt, table_crs = table.pop(columns["geometria_etrs89"]), "EPSG:25831"
             else:
                 raise BoundaryError(
-                    f"{source}: a CSV needs a geometria_wgs84 or geometria_etrs89 column (WKT)"
+                    _("%(source)s: a CSV needs a geometria_wgs84 or geometria_etrs89 column (WKT)")
+                    % {"source": source}
                 )
             return gpd.GeoDataFrame(
                 table, geometry=shapely.from_wkt(wkt, on_invalid="ignore"), crs=crs or table_crs
@@ -140,12 +163,16 @@ def _read_frame(path, source, crs):
     except BoundaryError:
         raise
     except Exception as error:  # pyogrio/pandas errors: say which file and why, in one line
-        raise BoundaryError(f"{source}: cannot be read ({str(error).splitlines()[0]})") from error
+        raise BoundaryError(
+            _("%(source)s: cannot be read (%(error)s)")
+            % {"source": source, "error": str(error).splitlines()[0]}
+        ) from error
     if crs:
         frame = frame.set_crs(crs, allow_override=True)
     elif frame.crs is None:
         raise BoundaryError(
-            f"{source}: the file does not say its coordinate system; pass --crs (e.g. EPSG:25831)"
+            _("%(source)s: the file does not say its coordinate system; pass --crs (e.g. EPSG:25831)")
+            % {"source": source}
         )
     return frame
 
@@ -164,8 +191,11 @@ def save_boundaries(boundaries):
     for row in boundaries.neighbourhoods.itertuples() if boundaries.neighbourhoods is not None else ():
         if row.district_code not in districts:
             raise BoundaryError(
-                f"neighbourhood {row.code} ({row.name}) belongs to district {row.district_code}, "
-                "which is not loaded: load the districts too"
+                _(
+                    "neighbourhood %(code)s (%(name)s) belongs to district %(district)s, which is not loaded: "
+                    "load the districts too"
+                )
+                % {"code": row.code, "name": row.name, "district": row.district_code}
             )
         Neighbourhood.objects.update_or_create(
             code=row.code,
@@ -183,7 +213,9 @@ def save_boundaries(boundaries):
 def _polygonal(geometry, source, code, messages):
     """The geometry as a valid (Multi)Polygon, repaired if needed; None (with a message) if impossible."""
     if geometry is None or geometry.is_empty:
-        messages.append(f"{source}: area {code} rejected: no geometry")
+        messages.append(
+            _("%(source)s: area %(code)s rejected: no geometry") % {"source": source, "code": code}
+        )
         return None
     if not geometry.is_valid:
         reason = shapely.is_valid_reason(geometry)
@@ -194,15 +226,25 @@ def _polygonal(geometry, source, code, messages):
             )
         if geometry.is_empty or geometry.geom_type not in ("Polygon", "MultiPolygon"):
             messages.append(
-                f"{source}: area {code} rejected: invalid polygon that cannot be repaired ({reason})"
+                _("%(source)s: area %(code)s rejected: invalid polygon that cannot be repaired (%(reason)s)")
+                % {"source": source, "code": code, "reason": reason}
             )
             return None
-        messages.append(f"{source}: area {code} repaired ({reason})")
+        messages.append(
+            _("%(source)s: area %(code)s repaired (%(reason)s)")
+            % {"source": source, "code": code, "reason": reason}
+        )
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
-        messages.append(f"{source}: area {code} rejected: a {geometry.geom_type}, not a polygon")
+        messages.append(
+            _("%(source)s: area %(code)s rejected: a %(kind)s, not a polygon")
+            % {"source": source, "code": code, "kind": geometry.geom_type}
+        )
         return None
     if geometry.area == 0:
-        messages.append(f"{source}: area {code} rejected: the polygon has no area")
+        messages.append(
+            _("%(source)s: area %(code)s rejected: the polygon has no area")
+            % {"source": source, "code": code}
+        )
         return None
     return geometry
 
@@ -216,7 +258,7 @@ def _code(value, source):
     text = str(value).strip()
     match = re.fullmatch(r"0*(\d{1,2})(?:\.0+)?", text)
     if not match:
-        raise BoundaryError(f"{source}: unexpected area code {text!r}")
+        raise BoundaryError(_("%(source)s: unexpected area code %(code)r") % {"source": source, "code": text})
     return match.group(1).zfill(2)
 
 
@@ -231,7 +273,7 @@ class _local_copy:
         if urlparse(str(self.source)).scheme not in ("http", "https"):
             path = Path(self.source)
             if not path.exists():
-                raise BoundaryError(f"{self.source}: no such file")
+                raise BoundaryError(_("%(path)s: no such file") % {"path": self.source})
             return path
         suffix = Path(urlparse(self.source).path).suffix or ".geojson"
         self.tmp = tempfile.NamedTemporaryFile(suffix=suffix)  # noqa: SIM115  (closed in __exit__)
@@ -241,14 +283,18 @@ class _local_copy:
         except urllib.error.HTTPError as error:
             self.tmp.close()
             raise BoundaryError(
-                f"cannot download {self.source}: the server answered {error.code} {error.reason}"
+                _("cannot download %(url)s: the server answered %(code)s %(reason)s")
+                % {"url": self.source, "code": error.code, "reason": error.reason}
             ) from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             self.tmp.close()
             reason = getattr(error, "reason", error)
             raise BoundaryError(
-                f"cannot download {self.source} ({reason}); are you offline? "
-                "Pass local files, or set ESS_BOUNDARIES_DIR to a folder that holds them."
+                _(
+                    "cannot download %(url)s (%(reason)s); are you offline? "
+                    "Pass local files, or set ESS_BOUNDARIES_DIR to a folder that holds them."
+                )
+                % {"url": self.source, "reason": reason}
             ) from error
         self.tmp.flush()
         return Path(self.tmp.name)

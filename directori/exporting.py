@@ -24,8 +24,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
+from core.text import plain_text
+
 from .models import EssFamily, Initiative
-from .text import plain_text
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "ESS Barcelona – directori de l'economia social i solidària"
@@ -100,6 +101,10 @@ def _links(queryset, column, term):
 
 
 def write_csv(queryset, stream, absolute_url=None):
+    """UTF-8 CSV that begins with a byte order mark: without it, Excel and LibreOffice read the file
+    as Windows-1252 and "Associació" turns to "AssociaciÃ³". Python's "utf-8-sig", R and pandas read
+    it too, as does our own importer."""
+    stream.write("\ufeff")
     writer = csv.DictWriter(stream, fieldnames=COLUMNS)
     writer.writeheader()
     count = 0

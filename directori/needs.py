@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q
 
+from core.text import MIN_STEM, SPLITTERS, STOP_WORDS, fold, light_stem
+
 from .models import District, EssFamily, Initiative, LayerTag, NeedWord, Neighbourhood, Sector
-from .text import MIN_STEM, SPLITTERS, STOP_WORDS, fold, light_stem
 
 ARTICLES = frozenset(["el", "la", "l", "els", "les"])
 # Words that say "sort by distance from the place that follows" ("a prop de Gràcia", "cerca de",

@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.panels import Panel
 
-from .maps import city_svg
+from .svg_map import city_svg
 
 
 class PointPreviewPanel(Panel):

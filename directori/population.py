@@ -5,6 +5,8 @@ gives both levels, or already summed tables with a `Poblacio` column per distric
 Codes may come without zero padding ("1" is district "01").
 """
 
+from django.utils.translation import gettext as _
+
 import pandas as pd
 
 from .boundaries import BoundaryError, _code
@@ -16,15 +18,23 @@ def read_population(path):
     try:
         table = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise BoundaryError(f"{path}: cannot be read ({str(error).splitlines()[0]})") from None
+        raise BoundaryError(
+            _("%(source)s: cannot be read (%(error)s)")
+            % {"source": path, "error": str(error).splitlines()[0]}
+        ) from None
     columns = {c.lower(): c for c in table.columns}
     value = columns.get("valor") or columns.get("poblacio")
     if value is None or "codi_districte" not in columns:
-        raise BoundaryError(f"{path}: expected Codi_Districte and Valor (or Poblacio) columns")
+        raise BoundaryError(
+            _("%(path)s: expected Codi_Districte and Valor (or Poblacio) columns") % {"path": path}
+        )
     try:
         table[value] = pd.to_numeric(table[value], errors="raise").astype(int)
     except ValueError:
-        raise BoundaryError(f"{path}: the {value} column holds values that are not numbers") from None
+        raise BoundaryError(
+            _("%(path)s: the %(column)s column holds values that are not numbers")
+            % {"path": path, "column": value}
+        ) from None
     date = (
         pd.to_datetime(table[columns["data_referencia"]]).max().date()
         if "data_referencia" in columns

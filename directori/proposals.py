@@ -23,17 +23,38 @@ from .models import EssFamily, Initiative, Proposal, Sector
 PROPOSALS_PER_HOUR = 5
 
 
+# The initiative's fields are an autofill section of their own ("work" for its e-mail and phone), so that
+# a browser does not offer the visitor's own address or e-mail there; the proposer's are "name" and "email".
+INITIATIVE = "section-initiative"
+
+
 class ProposalForm(forms.Form):
-    name = forms.CharField(label=_("Name of the initiative"), max_length=200, required=False)
+    """A new initiative, or (correction_of) a message about an existing one.
+
+    The fields a proposal cannot do without are `required` (the page marks them), each with its own
+    message; the form is rendered with `novalidate`, so these messages are the ones people read."""
+
+    name = forms.CharField(
+        label=_("Name of the initiative"),
+        max_length=200,
+        error_messages={"required": _("Write the name of the initiative.")},
+        widget=forms.TextInput({"autocomplete": f"{INITIATIVE} organization"}),
+    )
     description = forms.CharField(
         label=_("What does it do?"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=4000
     )
-    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    address = forms.CharField(
+        label=_("Address"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput({"autocomplete": f"{INITIATIVE} street-address"}),
+    )
     postcode = forms.RegexField(
         label=_("Postcode"),
         regex=r"^\d{5}$",
         required=False,
         error_messages={"invalid": _("Write the five digits of the postcode, e.g. 08012.")},
+        widget=forms.TextInput({"autocomplete": f"{INITIATIVE} postal-code", "inputmode": "numeric"}),
     )
     # Chosen by slug, not primary key: a posted number too large for SQLite's INTEGER raised
     # OverflowError inside Django's lookup (a 500) instead of "not one of the choices".
@@ -47,21 +68,39 @@ class ProposalForm(forms.Form):
         label=_("Sectors"),
         queryset=Sector.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,  # rendered as a fieldset with the label as its legend
         to_field_name="slug",
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    email = forms.EmailField(label=_("Its e-mail"), required=False)
-    phone = forms.CharField(label=_("Its phone"), max_length=40, required=False)
+    website = forms.URLField(
+        label=_("The initiative's website"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput({"autocomplete": f"{INITIATIVE} url"}),
+    )
+    email = forms.EmailField(
+        label=_("The initiative's e-mail"),
+        required=False,
+        widget=forms.EmailInput({"autocomplete": f"{INITIATIVE} work email"}),
+    )
+    phone = forms.CharField(
+        label=_("The initiative's phone"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput({"autocomplete": f"{INITIATIVE} work tel", "type": "tel"}),
+    )
     message = forms.CharField(
         label=_("Anything else we should know?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=4000,
     )
-    proposer_name = forms.CharField(label=_("Your name"), max_length=120, required=False)
+    proposer_name = forms.CharField(
+        label=_("Your name"), max_length=120, required=False, widget=forms.TextInput({"autocomplete": "name"})
+    )
     proposer_email = forms.EmailField(
-        label=_("Your e-mail"), help_text=_("Only to ask you about the proposal; never published.")
+        label=_("Your e-mail"),
+        help_text=_("Only to ask you about the proposal; never published."),
+        widget=forms.EmailInput({"autocomplete": "email"}),
     )
     # Hidden from people by CSS and aria-hidden; robots fill it in.
     homepage = forms.CharField(required=False, label=_("Leave this empty"))
@@ -73,14 +112,9 @@ class ProposalForm(forms.Form):
             for name in list(self.fields):
                 if name not in ("message", "proposer_name", "proposer_email", "homepage"):
                     del self.fields[name]
-
-    def clean(self):
-        data = super().clean()
-        if self.correction_of is None and not data.get("name"):
-            self.add_error("name", _("Write the name of the initiative."))
-        if self.correction_of is not None and not data.get("message"):
-            self.add_error("message", _("Tell us what should be corrected."))
-        return data
+            message = self.fields["message"]
+            message.required = True
+            message.error_messages["required"] = _("Tell us what should be corrected.")
 
     @property
     def is_robot(self):

@@ -6,6 +6,9 @@ by source "demo" and external id), and every example is flagged `is_example`.
 import datetime
 import random
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 import shapely
 
 from core.catalan import contract
@@ -168,18 +171,32 @@ def seed_vocabularies():
 
 def run(command):
     words = seed_vocabularies()
-    command.stdout.write(f"directori: need words ({words} new)")
+    command.stdout.write(
+        ngettext("directori: need words (%(count)s new)", "directori: need words (%(count)s new)", words)
+        % {"count": words}
+    )
     neighbourhoods = list(Neighbourhood.objects.order_by("code"))
     if not neighbourhoods:
         command.stdout.write(
-            "directori: families and sectors; no boundaries loaded, so no example initiatives "
-            "(run `manage.py load_boundaries` first)"
+            _(
+                "directori: families and sectors; no boundaries loaded, so no example initiatives "
+                "(run `manage.py load_boundaries` first)"
+            )
         )
         return
     created = _examples(neighbourhoods)
     command.stdout.write(
-        f"directori: {len(FAMILIES)} families, {len(SECTORS)} sectors, {EXAMPLE_COUNT} example initiatives "
-        f"({created} new) over {len(neighbourhoods)} neighbourhoods"
+        _(
+            "directori: %(families)s families, %(sectors)s sectors, %(examples)s example initiatives (%(new)s) "
+            "over %(neighbourhoods)s neighbourhoods"
+        )
+        % {
+            "families": len(FAMILIES),
+            "sectors": len(SECTORS),
+            "examples": EXAMPLE_COUNT,
+            "new": ngettext("%(count)s new", "%(count)s new", created) % {"count": created},
+            "neighbourhoods": len(neighbourhoods),
+        }
     )
 
 

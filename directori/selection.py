@@ -17,9 +17,12 @@ from django.db.models import Count, ExpressionWrapper, F, FloatField
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import Collated, sorted_by_name
+from core.facets import build_facet
+from core.text import SPLITTERS, fold
+
 from .models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from .needs import ARTICLES, NEAR, interpret
-from .text import SPLITTERS, fold
 
 MAX_QUERY_LENGTH = 200
 
@@ -40,7 +43,7 @@ FILTERS = {
     "capa": Filter("tags", LayerTag, _("Map layer"), many=True),
 }
 SORTS = {
-    "nom": ("name", _("Name (A to Z)")),
+    "nom": (Collated("name"), _("Name (A to Z)")),  # as the visitor's language sorts
     "recents": ("-created_at", _("Newest first")),
     "distancia": ("distance", _("Nearest first")),  # only with a_prop
 }
@@ -246,7 +249,7 @@ class Selection:
         if self.sort == "distancia":
             if "distance_squared" not in queryset.query.annotations:
                 queryset = queryset.alias(distance_squared=self._distance_squared())
-            return queryset.order_by(F("distance_squared").asc(nulls_last=True), "name", "pk")
+            return queryset.order_by(F("distance_squared").asc(nulls_last=True), Collated("name"), "pk")
         return queryset.order_by(SORTS[self.sort][0], "pk")
 
     def distance(self, lat, lon):
@@ -281,23 +284,14 @@ class Selection:
             if spec.model in (District, Neighbourhood):
                 terms = terms.defer("geometry")
             options = [
-                {
-                    "slug": t.slug,
-                    "label": getattr(t, "label", t.name),
-                    "count": counts.get(t.slug, 0),
-                    "selected": t.slug in self.selected[param],
-                }
+                (t.slug, getattr(t, "label", t.name), counts.get(t.slug, 0), t.slug in self.selected[param])
                 for t in terms
                 if counts.get(t.slug) or t.slug in self.selected[param]
             ]
-            facets.append(
-                {
-                    "param": param,
-                    "label": spec.label,
-                    "options": options,
-                    "chosen": bool(self.selected[param]),
-                }
-            )
+            if spec.model not in (District, Neighbourhood):  # areas keep their official order (codes)
+                options = sorted_by_name(options, key=lambda option: option[1])
+            # the first three open, and any with a chosen value: the rest stay a click away
+            facets.append(build_facet(param, spec.label, options, multiple=True, open=len(facets) < 3))
         return facets
 
     def params(self, sort=True):
@@ -366,7 +360,7 @@ class Selection:
             slugs = self.selected[facet["param"]]
             for option in facet["options"]:
                 if option["selected"]:
-                    rest = [s for s in slugs if s != option["slug"]]
+                    rest = [s for s in slugs if s != option["value"]]
                     chips.append(
                         (option["label"], self.changed(selected={facet["param"]: rest}).directory_url)
                     )
@@ -388,7 +382,7 @@ class Selection:
             districts = list(
                 District.objects.filter(neighbourhoods__slug__in=self.selected["barri"])
                 .distinct()
-                .order_by("name")
+                .order_by(Collated("name"))
                 .defer("geometry")
             )
             if districts:

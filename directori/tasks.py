@@ -5,13 +5,12 @@ longer needed."""
 
 import logging
 
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from django_tasks import task
 
-from .importing import ImportFileError, Mapping, run_import, undo_import
+from .importing import ImportFileError, Mapping, run_import, source_transaction, undo_import
 from .models import ImportJob
 
 MAX_REPORTED_REJECTIONS = 1000
@@ -34,7 +33,7 @@ def undo_whole_import(job_id):
     job = ImportJob.objects.get(pk=job_id)
     with translation.override(job.language):
         try:
-            with job.heartbeat(), transaction.atomic():
+            with job.heartbeat(), source_transaction(job.source):
                 job.report = {**job.report, "undo": undo_import(job, progress=job.write_progress)}
                 job.status = ImportJob.Status.UNDONE
                 _finish(job)  # with the undo's writes: a worker killed after them leaves no UNDOING job
@@ -57,7 +56,7 @@ def _run(job_id, dry_run):
         try:
             # The outcome is saved in the import's own transaction: a worker killed after the rows were
             # committed cannot leave a RUNNING job that would later be called interrupted and failed.
-            with job.heartbeat(), transaction.atomic():
+            with job.heartbeat(), source_transaction(job.source):
                 report = run_import(
                     job.data_path,
                     Mapping.from_toml(job.mapping),

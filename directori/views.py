@@ -6,16 +6,17 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.collation import Collated
 from core.embed_params import view_params
+from core.language import current_language
 
 from .exporting import JSONLD_CONTEXT, LICENCE_URL, cached_file, export_key, organisation, rows
-from .maps import city_svg
 from .models import District, EssFamily, Initiative, Neighbourhood, Sector
 from .proposals import ProposalForm, client_hash, over_limit
 from .selection import SORTS, Selection
+from .svg_map import city_svg
 from .versions import fingerprint
 
 PER_PAGE = 20
@@ -55,7 +56,7 @@ def area_detail(request, kind, slug):
     facets = {facet["param"]: facet for facet in selection.facets()}
     for facet in ("sector", "familia"):  # each count links to the directory, this area and that value
         for option in facets[facet]["options"]:
-            option["url"] = Selection.of(**{param: [slug], facet: [option["slug"]]}).directory_url
+            option["url"] = Selection.of(**{param: [slug], facet: [option["value"]]}).directory_url
     total = page.paginator.count
     context = {
         "area": area,
@@ -73,10 +74,10 @@ def area_detail(request, kind, slug):
         "builder": {
             "district": slug if kind == "district" else area.district.slug,
             "neighbourhood": slug if kind == "neighbourhood" else "",
-            "districts": District.objects.defer("geometry").order_by("name"),
+            "districts": District.objects.defer("geometry").order_by(Collated("name")),
             "neighbourhoods": Neighbourhood.objects.defer("geometry", "district__geometry")
             .select_related("district")
-            .order_by("district__name", "name"),
+            .order_by(Collated("district__name"), Collated("name")),
             "sectors": Sector.objects.all(),
             "families": EssFamily.objects.all(),
         },
@@ -141,7 +142,7 @@ def open_data(request, selection, fmt, attachment=False):
     version of the data and these parameters, streamed from there; its key is the ETag."""
     params = selection.params(sort=False)  # exports are in id order
     # JSON-LD carries absolute URLs (in this host and language) and family names in that language
-    context = (get_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
+    context = (current_language(), request.build_absolute_uri("/")) if fmt == "jsonld" else ()
     key = export_key(fingerprint(), fmt, params, context)
     gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
     etag = f'"{key}-gzip"' if gzipped else f'"{key}"'  # one per representation

@@ -5,8 +5,9 @@ Sectors', families' and layer tags' own names need no entry here: `directori.nee
 Each group: (sector slugs, family slugs, layer tag slugs, {language: [word, "word=synonym, synonym"]}).
 """
 
+from core.text import fold
+
 from .models import EssFamily, LayerTag, NeedWord, Sector
-from .text import fold
 
 COOPERATIVES = [
     "cooperativa-de-treball",

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
+from django.utils.translation import gettext as _
 
 import numpy as np
 
@@ -34,10 +35,12 @@ GZIP = {"Accept-Encoding": "gzip"}
 def run(command, sizes):
     run_browser(command)
     if not District.objects.exists() or not EssFamily.objects.exists():
-        command.stdout.write("mapa layers: needs boundaries and seed_demo's families and sectors")
+        command.stdout.write(_("mapa layers: needs boundaries and seed_demo's families and sectors"))
         return
     client = Client(HTTP_HOST="127.0.0.1")
-    command.stdout.write("layers: /ca/mapa/capes/<all initiatives>.geojson in ms (p50 / p95), gzip accepted")
+    command.stdout.write(
+        _("layers: /ca/mapa/capes/<all initiatives>.geojson in ms (p50 / p95), gzip accepted")
+    )
     command.stdout.write(
         f"{'initiatives':>12} {'cold p50':>9} {'cold p95':>9} {'cached p50':>11} {'cached p95':>11} {'KB gzip':>8}"
     )
@@ -60,10 +63,14 @@ def run(command, sizes):
             )
             selection_rows.append((size, *_selection_figures(client, sectors[0].slug)))
         transaction.set_rollback(True)
-    command.stdout.write(f"(the seeded {existing} live initiatives count towards each size)")
     command.stdout.write(
-        "a selection (one sector): the map page /ca/mapa/?sector=… and its layer "
-        "/ca/mapa/capes/seleccio.geojson?sector=… in ms (p50 / p95), cold (cache cleared) and cached"
+        _("(the seeded %(count)s live initiatives count towards each size)") % {"count": existing}
+    )
+    command.stdout.write(
+        _(
+            "a selection (one sector): the map page /ca/mapa/?sector=… and its layer "
+            "/ca/mapa/capes/seleccio.geojson?sector=… in ms (p50 / p95), cold (cache cleared) and cached"
+        )
     )
     command.stdout.write(
         f"{'initiatives':>12} {'matches':>8} {'page cold':>10} {'page cached':>12} {'layer cold':>11} {'layer cached':>13} {'KB gzip':>8}"
@@ -76,8 +83,15 @@ def run(command, sizes):
     if len(selection_rows) > 1:
         first, last = selection_rows[0], selection_rows[-1]
         command.stdout.write(
-            f"cached page p95 ratio {last[0]:,} / {first[0]:,} initiatives: {last[3][1] / first[3][1]:.1f}×; "
-            f"cold layer p95 ratio: {last[4][1] / first[4][1]:.1f}×"
+            _(
+                "cached page p95 ratio %(last)s / %(first)s initiatives: %(page)s×; cold layer p95 ratio: %(layer)s×"
+            )
+            % {
+                "last": f"{last[0]:,}",
+                "first": f"{first[0]:,}",
+                "page": f"{last[3][1] / first[3][1]:.1f}",
+                "layer": f"{last[4][1] / first[4][1]:.1f}",
+            }
         )
 
 
@@ -141,16 +155,14 @@ def run_browser(command):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        out.write("browser: needs Playwright for Python (make install)")
+        out.write(_("browser: needs Playwright for Python (make install)"))
         return
     if not Path(CHROMIUM).exists():
-        out.write(f"browser: needs Chromium at {CHROMIUM} (apt-get install chromium)")
+        out.write(_("browser: needs Chromium at %(path)s (apt-get install chromium)") % {"path": CHROMIUM})
         return
-    boundaries = (
-        settings.ESS_BOUNDARIES_DIR or Path(settings.BASE_DIR).parent / "shared" / "data" / "boundaries"
-    )
-    if not Path(boundaries).is_dir():
-        out.write("browser: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
+    boundaries = settings.ESS_BOUNDARIES_DIR
+    if not boundaries or not Path(boundaries).is_dir():
+        out.write(_("browser: needs a folder of boundary files in ESS_BOUNDARIES_DIR"))
         return
     work = Path(tempfile.mkdtemp(prefix="ess-browser-"))
     env = {
@@ -166,9 +178,17 @@ def run_browser(command):
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     out.write(
-        f"browser: Chromium against gunicorn ({BROWSER_WORKERS} workers, dev settings, DEBUG off) on {base}, "
-        f"the demo site in its own SQLite database; machine load average {os.getloadavg()[0]:.1f} "
-        f"on {os.cpu_count()} cores (shared: figures vary)"
+        _(
+            "browser: Chromium against gunicorn (%(workers)s workers, dev settings, DEBUG off) on %(base)s, "
+            "the demo site in its own SQLite database; machine load average %(load)s "
+            "on %(cores)s cores (shared: figures vary)"
+        )
+        % {
+            "workers": BROWSER_WORKERS,
+            "base": base,
+            "load": f"{os.getloadavg()[0]:.1f}",
+            "cores": os.cpu_count(),
+        }
     )
     server, log = None, open(work / "gunicorn.log", "w")  # noqa: SIM115  (closed in finally)
     try:
@@ -194,7 +214,10 @@ def run_browser(command):
             finally:
                 browser.close()
     except (subprocess.CalledProcessError, OSError) as problem:
-        out.write(f"browser: could not run ({problem}); gunicorn's log: {work / 'gunicorn.log'}")
+        out.write(
+            _("browser: could not run (%(problem)s); gunicorn's log: %(log)s")
+            % {"problem": problem, "log": work / "gunicorn.log"}
+        )
         work = None  # keep the folder for its log
     finally:
         if server is not None:
@@ -240,11 +263,13 @@ def _visit(browser, url, wait="networkidle"):
 
 def _embed_weights(out, browser, base):
     out.write(
-        f"  a district embed's transfer without tiles (encoded bodies), target < {WEIGHT_TARGET_KB} KB:"
+        "  "
+        + _("a district embed's transfer without tiles (encoded bodies), target < %(kb)s KB:")
+        % {"kb": WEIGHT_TARGET_KB}
     )
     _visit(browser, base + EMBEDS[0])  # the server builds its layer documents once
     for path in EMBEDS:
-        responses, _ = _visit(browser, base + path)
+        responses, _markers = _visit(browser, base + path)
         parts = {"page": 0, "scripts and styles": 0, "layers": 0, "other": 0}
         for url, size in responses:
             local = url.removeprefix(base)
@@ -263,13 +288,17 @@ def _embed_weights(out, browser, base):
 
 def _marker_times(out, browser, base):
     out.write(
-        f"  markers drawn at {BROWSER_SIZE:,} initiatives, ms from navigation to the first and the last "
-        f"marker in the page (target: first < {MARKERS_TARGET_MS}); cold = the server builds the "
-        f"layers, warm = p50 of {WARM_VISITS} visits with the layers cached (each in a fresh profile)"
+        "  "
+        + _(
+            "markers drawn at %(size)s initiatives, ms from navigation to the first and the last "
+            "marker in the page (target: first < %(target)s); cold = the server builds the "
+            "layers, warm = p50 of %(visits)s visits with the layers cached (each in a fresh profile)"
+        )
+        % {"size": f"{BROWSER_SIZE:,}", "target": MARKERS_TARGET_MS, "visits": WARM_VISITS}
     )
     out.write(f"    {'page':<44} {'cold first':>10} {'cold last':>10} {'warm first':>11} {'warm last':>10}")
     for path in MARKER_PAGES:
-        _, cold = _visit(browser, base + path)
+        _responses, cold = _visit(browser, base + path)
         warm = [_visit(browser, base + path)[1] for _ in range(WARM_VISITS)]
 
         def ms(value):

@@ -15,14 +15,15 @@ from functools import cached_property
 from django.db.models import Count
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 import shapely
 import shapely.geometry
 from shapely.geometry import mapping
 
-from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
+from core.collation import Collated, sort_key
+from core.language import current_language
+from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
 from sectors.models import ProjectLocation, TractorProjectPage
 
@@ -34,7 +35,11 @@ SIMPLIFY = 0.00005  # degrees, about 5 m: invisible at city zoom, a fraction of 
 # shape from one district overlaps the next by a sliver; a shape touches an area only if it reaches
 # further in than this (degrees, about 20 m).
 SLIVER = 0.0002
-AREA_PARAMS = ("districte", "barri")
+# The URL parameter, and the area endpoint's kind, of each sort of area: named, never inferred, so a
+# kind that is neither is refused rather than read as a neighbourhood.
+AREA_MODELS = {"districte": District, "barri": Neighbourhood}
+AREA_PARAMS = tuple(AREA_MODELS)
+SERVICE_PARAM = "servei"  # the housing layer's filter: the slugs of housing services (LayerTag)
 
 
 class BadParameter(ValueError):
@@ -238,7 +243,7 @@ def initiatives(layer, params, area):
             },
         }
         for pk, slug, name, lon, lat, family_id, address in rows.distinct()
-        .order_by("name", "pk")
+        .order_by(Collated("name"), "pk")
         .values_list("pk", "slug", "name", "longitude", "latitude", "family_id", "address")
     ]
     return collection(layer, features)
@@ -254,7 +259,7 @@ def sectors_of(rows):
         "initiative_id", "sector_id"
     ):
         found.setdefault(initiative_id, []).append(names[sector_id])
-    return {pk: sorted(values, key=str.casefold) for pk, values in found.items()}
+    return {pk: sorted(values, key=sort_key) for pk, values in found.items()}
 
 
 def areas(layer, params, area, model):
@@ -278,6 +283,23 @@ def areas(layer, params, area, model):
 def clipped(geometry, area):
     """A polygon limited to the area, if there is one (Area.clip)."""
     return geometry if area is None else area.clip(geometry)
+
+
+def area_kind(place):
+    """The area endpoint's kind of a district or a neighbourhood (AREA_MODELS)."""
+    return next(kind for kind, model in AREA_MODELS.items() if isinstance(place, model))
+
+
+def unknown_services(params):
+    """The `servei` values that name no housing service, as "servei=<slug>": the housing layer's
+    document and list answer them with 400, as the directory's filters that match nothing."""
+    services = params.getlist(SERVICE_PARAM)
+    known = set(
+        LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(
+            "slug", flat=True
+        )
+    )
+    return [f"{SERVICE_PARAM}={slug}" for slug in services if slug not in known]
 
 
 def area_url(model, slug):
@@ -372,8 +394,8 @@ def housing(layer, params, area):
     wanted = [t.pk for t in layer.tags.all()]
     if wanted:
         links = links.filter(service__in=wanted)
-    if params.get("servei"):
-        links = links.filter(service__slug__in=params.getlist("servei"))
+    if params.get(SERVICE_PARAM):
+        links = links.filter(service__slug__in=params.getlist(SERVICE_PARAM))
     if area is not None:
         links = links.filter(**area.placed_filter("housing"))
     services = {t.pk: (t.slug, t.label) for t in layer.tags.model.objects.all()}
@@ -442,7 +464,7 @@ def housing(layer, params, area):
 
 def projects(layer, params, area):
     """The places of live tractor projects; with an area, the places in it."""
-    live = TractorProjectPage.objects.live().filter(locale__language_code=(get_language() or "ca")[:2])
+    live = TractorProjectPage.objects.live().filter(locale__language_code=current_language())
     pages = {p.pk: p for p in live}
     features = [
         {

@@ -1,6 +1,6 @@
 """The list beside the map, the legend and the layer control's grouping: what each shown layer draws,
 as text a visitor (or a screen reader, or a browser without JavaScript) can read. Every group is read
-from the same cached GeoJSON document the map loads (documents.py), so the list and the map cannot
+from the same cached GeoJSON document the map loads (geojson_cache.py), so the list and the map cannot
 disagree; map.js then hides what leaves the view and fetches the group of a layer switched on later
 (views.layer_list renders that group with the same template)."""
 
@@ -12,8 +12,8 @@ import shapely.geometry
 
 from directori.selection import distance_label
 
-from .documents import document, fingerprint
 from .features import area_params
+from .geojson_cache import document, fingerprint
 from .models import Layer
 
 LIST_LIMIT = 300  # items per group; the rest is one link away, in the directory

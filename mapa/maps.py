@@ -18,7 +18,7 @@ from directori.models import District
 
 from . import listing
 from .embed import BARCELONA, DEFAULT_ZOOM
-from .features import SELECTION
+from .features import SELECTION, area_kind
 from .models import Layer
 
 
@@ -89,7 +89,7 @@ def map_context(request, options):
         "area": reverse(
             "mapa:area",
             kwargs={
-                "kind": "districte" if options.district and not options.neighbourhood else "barri",
+                "kind": area_kind(area),
                 "slug": area.slug,
             },
         )

@@ -13,11 +13,11 @@ from wagtail.admin.panels import FieldPanel
 
 import shapely
 
+from core.fields import GeometryField
 from core.icons import ICON_CHOICES
+from core.language import in_language
 from core.validators import COLOUR_VALIDATORS
-from directori.fields import GeometryField
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from directori.models.taxonomy import in_language
 from mapa.forms import EconomicPoleForm, MapEmbedForm
 
 SELECTION_SLUG = "seleccio"  # the address of the visitor's selection as a layer (mapa.features.SELECTION)

@@ -4,9 +4,10 @@ fields on each change and asks mapa:embed_code, which builds them into an unsave
 So the code is written by EmbedOptions there too, and an editor sees the result before saving."""
 
 from django.conf import settings
-from django.utils.translation import get_language
 
 from wagtail.admin.panels import Panel
+
+from core.language import current_language
 
 from .models import MapEmbed
 
@@ -21,11 +22,10 @@ class EmbedPreviewPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            language = (get_language() or "ca")[:2]
             context.update(
                 fields=" ".join(PREVIEWED_FIELDS),
                 languages=settings.LANGUAGES,
-                language=language if language in dict(settings.LANGUAGES) else "ca",
+                language=current_language(),
                 height=self.instance.height,
             )
             return context

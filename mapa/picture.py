@@ -3,7 +3,7 @@ districts) and the points of the initiative layers it shows, in Web Mercator fit
 tiles and no browser, so it is quick, needs nothing outside this site, and can be read by link
 previews (oEmbed's thumbnail, Open Graph), newsletters and the embed's <noscript> fallback.
 
-A picture is built once per version of the data (documents.fingerprint) and set of options, and kept
+A picture is built once per version of the data (geojson_cache.fingerprint) and set of options, and kept
 in the cache; its key is also its ETag.
 """
 
@@ -19,8 +19,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from directori.models import District
 
-from .documents import document, fingerprint, normalised
 from .features import SELECTION
+from .geojson_cache import document, fingerprint, normalised
 from .models import Layer
 
 WIDTH, HEIGHT = 1200, 630  # the size link previews (Open Graph) expect

@@ -7,6 +7,8 @@ offices by district."""
 
 import math
 
+from django.utils.translation import gettext as _
+
 from core.catalan import contract
 from core.seed import demo_user
 from directori.models import District, Initiative, LayerTag, Neighbourhood, Sector
@@ -125,8 +127,10 @@ def run(command):
     links = _housing_links()
     embeds = _district_embeds()
     command.stdout.write(
-        f"mapa: {Layer.objects.count()} layers, {poles} economic poles, {links} housing-service links, "
-        f"{embeds} saved district embeds"
+        _(
+            "mapa: %(layers)s layers, %(poles)s economic poles, %(links)s housing-service links, %(embeds)s saved district embeds"
+        )
+        % {"layers": Layer.objects.count(), "poles": poles, "links": links, "embeds": embeds}
     )
 
 

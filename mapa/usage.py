@@ -35,6 +35,8 @@ from django.utils.translation import ngettext
 
 from crawlerdetect import CrawlerDetect
 
+from core.dates import long_date
+
 from .models import EmbedUsage
 from .permissions import is_staff, visible_embeds
 
@@ -201,7 +203,7 @@ def report_data(user, only=None, today=None):
         # "1 visualització", "2 visualitzacions": the count chooses the plural form in each language
         loads = ngettext(
             "%(total)s load from %(start)s to %(end)s", "%(total)s loads from %(start)s to %(end)s", total
-        ) % {"total": total, "start": since.isoformat(), "end": today.isoformat()}
+        ) % {"total": total, "start": long_date(since), "end": long_date(today)}
         embeds.append(
             {
                 "key": key,

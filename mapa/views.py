@@ -1,7 +1,7 @@
 """The map's public views: the list of layers, one GeoJSON document per layer (cached, see
-documents.py; its version is the ETag, so a browser or proxy that has it gets 304), the map page,
+geojson_cache.py; its version is the ETag, so a browser or proxy that has it gets 304), the map page,
 the embeds, oEmbed. The data endpoints are open to other sites' scripts (CORS): district offices'
-pages load them.
+pages load them; `open_data` is where that and their cache headers are set.
 """
 
 import gzip
@@ -17,36 +17,54 @@ from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from csp.decorators import csp_replace
 
-from directori.models import District, EssFamily, LayerTag, Neighbourhood, Sector
+from core.collation import Collated
+from core.language import current_language
+from directori.models import District, EssFamily, Neighbourhood, Sector
 from directori.selection import Selection
 
 from . import listing, picture, usage
-from .documents import document_key, fingerprint, gzipped_document
 from .embed import EmbedOptions
-from .features import SELECTION, BadParameter, parse_bbox, shape
+from .features import AREA_MODELS, SELECTION, BadParameter, parse_bbox, shape, unknown_services
+from .geojson_cache import document_key, fingerprint, gzipped_document
 from .maps import map_context
 from .models import Layer, MapEmbed
 
 MAX_AGE = 300
 
 
-def cors(response):
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+def open_data(max_age=MAX_AGE):
+    """For the views other sites' scripts read: every answer, errors included, open to any origin
+    (CORS), and a successful one (200, or 304 to a matching ETag) cacheable by browsers and proxies
+    for `max_age` seconds unless the view set its own Cache-Control; `max_age=None` for answers that
+    are not cached (oEmbed)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response["Access-Control-Allow-Origin"] = "*"
+            if max_age is not None and response.status_code in (200, 304):
+                response.setdefault("Cache-Control", f"public, max-age={max_age}")
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 def error(message, status=400):
-    return cors(JsonResponse({"error": str(message)}, status=status))
+    return JsonResponse({"error": str(message)}, status=status)
 
 
 @require_safe
+@open_data()
 def layer_index(request):
     layers = [
         {
@@ -60,9 +78,7 @@ def layer_index(request):
         }
         for layer in Layer.objects.all()
     ]
-    response = JsonResponse({"layers": layers})
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    return cors(response)
+    return JsonResponse({"layers": layers})
 
 
 def _layer_and_problem(slug, params):
@@ -82,6 +98,7 @@ def _layer_and_problem(slug, params):
 
 
 @require_safe
+@open_data()
 def layer(request, slug):
     params = request.GET
     layer, problem = _layer_and_problem(slug, params)
@@ -90,12 +107,7 @@ def layer(request, slug):
     version = fingerprint()
     key = document_key(layer, params, version)
     etag = f'"{key}"'
-    headers = {
-        "ETag": etag,
-        "Cache-Control": f"public, max-age={MAX_AGE}",
-        "Vary": "Accept-Encoding",
-        "Access-Control-Allow-Origin": "*",
-    }
+    headers = {"ETag": etag, "Vary": "Accept-Encoding"}
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         return HttpResponse(status=304, headers=headers)
     body = gzipped_document(layer, params, version)
@@ -109,20 +121,14 @@ def layer(request, slug):
 def _unknown_filters(params):
     """A message naming the filter values that match nothing, or None: a layer's document and its
     list group answer such a request with 400, not with an empty layer."""
-    ignored = Selection.from_params(params).ignored
-    services = params.getlist("servei")
-    known = set(
-        LayerTag.objects.filter(slug__in=services, group=LayerTag.Group.HOUSING).values_list(
-            "slug", flat=True
-        )
-    )
-    ignored += [f"servei={s}" for s in services if s not in known]
+    ignored = Selection.from_params(params).ignored + unknown_services(params)
     if ignored:
         return _("Unknown filter values: %(values)s") % {"values": ", ".join(ignored)}
     return None
 
 
 @require_safe
+@open_data()
 def layer_list(request, slug):
     """One layer's group of the list beside the map, as HTML: map.js asks for it when a visitor
     switches on a layer the page did not list, so the list is rendered by one template only."""
@@ -130,13 +136,11 @@ def layer_list(request, slug):
     if problem:
         return problem
     group = listing.group(layer, request.GET, Selection.from_params(request.GET))
-    response = render(request, "mapa/includes/list_group.html", {"group": group})
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    return response
+    return render(request, "mapa/includes/list_group.html", {"group": group})
 
 
 def _options(request):
-    return EmbedOptions.from_query(request.GET, (get_language() or "ca")[:2])
+    return EmbedOptions.from_query(request.GET, current_language())
 
 
 def map_page(request):
@@ -160,8 +164,8 @@ def map_page(request):
         families=EssFamily.objects.all(),
         neighbourhoods=Neighbourhood.objects.defer("geometry", "district__geometry")
         .select_related("district")
-        .order_by("district__name", "name"),
-        districts=District.objects.defer("geometry").order_by("name"),
+        .order_by(Collated("district__name"), Collated("name")),
+        districts=District.objects.defer("geometry").order_by(Collated("name")),
         hidden_params=options.selection.hidden_params("q", "sector", "familia", "districte", "barri", "radi"),
         oembed_url=_oembed_link(request, request.get_full_path()),
     )
@@ -251,7 +255,7 @@ def embed_code(request):
     and shows the answer: the address, the iframe code, the title, the layers as the embed shows them
     and the problems found (the code leaves those parts out). So no script ever composes an embed
     address."""
-    language = request.GET.get(LANGUAGE_PARAM) or (get_language() or "ca")[:2]
+    language = request.GET.get(LANGUAGE_PARAM) or current_language()
     if language not in dict(settings.LANGUAGES):
         return error(_language_problem())
     if request.GET.get("admin"):
@@ -302,7 +306,7 @@ def embed(request, slug=None):
         preset = MapEmbed.objects.filter(slug=slug).first()
         if preset is None:  # shown inside a host's page: a page in its language, not JSON
             return render(request, "mapa/embed_missing.html", {"slug": slug}, status=404)
-        options, problems = preset.options((get_language() or "ca")[:2]), []
+        options, problems = preset.options(current_language()), []
     else:
         options, problems = _options(request)
     context = map_context(request, options)
@@ -330,6 +334,7 @@ def _whole_number(value):
 
 
 @require_safe
+@open_data(max_age=None)
 def oembed(request):
     """oEmbed (https://oembed.com/) for the map and its embeds: a "rich" type with the iframe."""
     url = request.GET.get("url", "")
@@ -341,9 +346,9 @@ def oembed(request):
     if parsed.netloc and parsed.netloc != request.get_host():
         return error(_("That address is not a map of this site."), 404)
     # the address's own language decides (one endpoint answers for /ca/, /es/ and /en/ maps)
-    language = parsed.path.strip("/").split("/")[0]
+    language = get_language_from_path(parsed.path)
     match = None
-    if language in dict(settings.LANGUAGES):
+    if language:
         try:
             with override(language):
                 match = resolve(parsed.path)
@@ -365,7 +370,7 @@ def oembed(request):
     if (maxwidth := _whole_number(request.GET.get("maxwidth"))) is not None:
         width = max(200, min(width, maxwidth))
     origin = request.build_absolute_uri("/")[:-1]
-    response = JsonResponse(
+    return JsonResponse(
         {
             "version": "1.0",
             "type": "rich",
@@ -380,14 +385,15 @@ def oembed(request):
             "thumbnail_height": picture.HEIGHT,
         }
     )
-    return cors(response)
 
 
 @require_safe
+@open_data()
 def area(request, kind, slug):
-    """One district's or neighbourhood's boundary, for an embed to draw and fit."""
-    model = District if kind == "districte" else Neighbourhood
-    place = model.objects.filter(slug=slug).first()
+    """One district's or neighbourhood's boundary, for an embed to draw and fit (`kind` as in
+    features.AREA_MODELS)."""
+    model = AREA_MODELS.get(kind)
+    place = model.objects.filter(slug=slug).first() if model else None
     if place is None:
         return error(_("There is no such district or neighbourhood."), 404)
     document = {
@@ -396,9 +402,7 @@ def area(request, kind, slug):
             {"type": "Feature", "geometry": shape(place.geometry), "properties": {"name": place.name}}
         ],
     }
-    response = JsonResponse(document, content_type="application/geo+json")
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    return cors(response)
+    return JsonResponse(document, content_type="application/geo+json")
 
 
 # --- Issue 15, point 7: a still picture of each embed, for link previews and <noscript> ---
@@ -426,10 +430,11 @@ def _preview_context(request, options):
 
 
 @require_safe
+@open_data()
 def embed_picture(request, slug=None):
     """/mapa/incrusta/<slug>.png and /mapa/incrusta/imatge.png?<options>: the embed drawn as a PNG
     (mapa.picture); 404 for an unknown saved embed, 400 for options that are wrong."""
-    language = (get_language() or "ca")[:2]
+    language = current_language()
     if slug:
         preset = MapEmbed.objects.filter(slug=slug).first()
         if preset is None:
@@ -440,7 +445,7 @@ def embed_picture(request, slug=None):
         if problems:
             return error("; ".join(str(p) for p in problems))
     key = picture.picture_key(options)
-    headers = {"ETag": f'"{key}"', "Cache-Control": f"public, max-age={MAX_AGE}"}
+    headers = {"ETag": f'"{key}"'}
     if headers["ETag"] in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-        return cors(HttpResponse(status=304, headers=headers))
-    return cors(HttpResponse(picture.png(options, key), content_type="image/png", headers=headers))
+        return HttpResponse(status=304, headers=headers)
+    return HttpResponse(picture.png(options, key), content_type="image/png", headers=headers)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.db import connection, transaction
 from django.test import Client
+from django.utils.translation import gettext as _
 
 from wagtail.search.backends import get_search_backend
 
@@ -41,7 +42,7 @@ def _backend_timings(backend, query, requests, autocomplete=False):
     """p50 / p95 ms of the first 20 results and the count, through the backend alone."""
     run = backend.autocomplete if autocomplete else backend.search
     times = []
-    for _ in range(requests + 1):
+    for _request in range(requests + 1):
         start = time.perf_counter()
         results = run(query, Initiative.objects.live())
         list(results[:20])
@@ -68,12 +69,15 @@ def _describe(ids):
 
 def run(command, sizes):
     if not District.objects.exists() or not EssFamily.objects.exists():
-        command.stdout.write("search: needs boundaries and seed_demo's families and sectors")
+        command.stdout.write(_("search: needs boundaries and seed_demo's families and sectors"))
         return
     client = Client(HTTP_HOST="127.0.0.1")
     ours, stock = get_search_backend(), _stock_backend()
     command.stdout.write(
-        f"search on {connection.vendor}: ms p50 / p95; page = /ca/cerca/ with facets, suggest = /ca/cerca/suggeriments/"
+        _(
+            "search on %(vendor)s: ms p50 / p95; page = /ca/cerca/ with facets, suggest = /ca/cerca/suggeriments/"
+        )
+        % {"vendor": connection.vendor}
     )
     command.stdout.write(
         f"{'initiatives':>11} {'term':>6} {'page':>13} {'backend':>13} {'stock backend':>15} {'stock/ours':>10}"
@@ -114,6 +118,9 @@ def run(command, sizes):
                 )
         transaction.set_rollback(True)
     command.stdout.write(
-        f"(the seeded live initiatives and pages count towards each size; the stock backend is not run "
-        f"beyond {STOCK_LIMIT:,} initiatives)"
+        _(
+            "(the seeded live initiatives and pages count towards each size; the stock backend is not run "
+            "beyond %(limit)s initiatives)"
+        )
+        % {"limit": f"{STOCK_LIMIT:,}"}
     )

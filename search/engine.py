@@ -28,10 +28,12 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.collation import Collated, sort_key
+from core.facets import build_facet
 from core.models import HomePage
+from core.text import fold, light_stem, words
 from directori.models import District, EssFamily, Initiative, Neighbourhood, Sector
 from directori.needs import interpret, starting_with
-from directori.text import fold, light_stem, words
 from sectors.models import SectorNewsPage, SectorPage, TractorProjectPage
 
 from .snippets import highlight
@@ -154,8 +156,8 @@ class Filters:
         return None
 
     def groups(self, facets):
-        """The facets as the page shows them: each with its parameter, label and options
-        (value, label, count, chosen), the chosen value kept even when it has no match."""
+        """The facets as the page shows them (core.facets.build_facet, one value each), the chosen
+        value kept even when it has no match."""
         groups = []
         for name, options in facets.items():
             chosen = self.kind if name == "kind" else getattr(getattr(self, name), "slug", "")
@@ -167,12 +169,12 @@ class Filters:
                     *options,
                 ]
             groups.append(
-                {
-                    "param": PARAMETERS[name],
-                    "label": FACET_LABELS[name],
-                    "chosen": chosen,
-                    "options": [(value, label, count, value == chosen) for value, label, count in options],
-                }
+                build_facet(
+                    PARAMETERS[name],
+                    FACET_LABELS[name],
+                    [(value, label, count, value == chosen) for value, label, count in options],
+                    multiple=False,
+                )
             )
         return groups
 
@@ -301,7 +303,7 @@ def _find(backend, interpretation, filters, locale, page_number):
     if query is None and (filters.district or filters.neighbourhood):  # only a place: its initiatives
         if initiatives is None:
             return Results()
-        found = initiatives.order_by("name", "pk")[stop - PER_PAGE : stop]
+        found = initiatives.order_by(Collated("name"), "pk")[stop - PER_PAGE : stop]
         facets, total = _facets({"initiatives": initiatives}, locale)
         return Results(hits=[_hit(obj, "initiatives", text) for obj in found], total=total, facets=facets)
     if query is None:  # only a place, and the whole city asked for: its name as words
@@ -358,7 +360,7 @@ def _facets(matched, locale):
         values = vocabulary.in_bulk(list(counts[name]))
         facets[name] = sorted(
             ((values[pk].slug, str(values[pk]), n) for pk, n in counts[name].items() if pk in values),
-            key=lambda facet: (-facet[2], facet[1]),
+            key=lambda facet: (-facet[2], sort_key(facet[1])),
         )
     return facets, total
 

@@ -6,7 +6,7 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from directori.text import light_stem
+from core.text import light_stem
 
 LENGTH = 220
 BEFORE = 60

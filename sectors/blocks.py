@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import BaseStreamBlock
+from core.collation import Collated
 from core.embed_params import view_params
 from directori.models import District
 from directori.selection import Selection
@@ -158,7 +159,7 @@ class ProjectListBlock(blocks.StructBlock):
             projects = projects.descendant_of(table)
         if value["status"]:
             projects = projects.filter(status=value["status"])
-        context["projects"] = projects.order_by("title")[: value["limit"]]
+        context["projects"] = projects.order_by(Collated("title"))[: value["limit"]]
         return context
 
     class Meta:

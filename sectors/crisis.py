@@ -8,7 +8,8 @@ a minute."""
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+
+from core.language import current_language
 
 KEY = "sectors:crisis:{}"
 NONE = "none"  # cached "no crisis", told apart from a cache miss
@@ -48,6 +49,4 @@ def forget(**kwargs):
 
 def crisis(request):
     """Context processor: `crisis` for base.html, looked up only if a template reads it."""
-    return {
-        "crisis": SimpleLazyObject(lambda: current_crisis((get_language() or settings.LANGUAGE_CODE)[:2]))
-    }
+    return {"crisis": SimpleLazyObject(lambda: current_crisis(current_language()))}

@@ -3,6 +3,8 @@ work-plan actions tagged with goals. A line also counts what serves one of its g
 
 from dataclasses import dataclass, field
 
+from core.collation import Collated
+
 from .models import Goal, SectorPage, StrategyLine, TractorProjectPage
 
 
@@ -19,11 +21,11 @@ def strategy_overview(index_page):
         TractorProjectPage.objects.live()
         .descendant_of(index_page)
         .prefetch_related("lines", "goals")
-        .order_by("title")
+        .order_by(Collated("title"))
     )
     actions = [
         (table, action)
-        for table in SectorPage.objects.live().descendant_of(index_page).order_by("title")
+        for table in SectorPage.objects.live().descendant_of(index_page).order_by(Collated("title"))
         for action in table.work_plan().actions
         if action.status != "cancelled"
     ]

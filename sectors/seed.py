@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
@@ -82,9 +84,17 @@ def run(command):
     for table in data["tables"]:
         _table(index, table, data["plan_start_year"], lines, goals, locales)
     _coordination(index, data["coordination"], locales)
+    new = Page.objects.count() - pages_before
     command.stdout.write(
-        f"sectors: {len(lines)} strategy lines, {len(goals)} goals, {len(data['tables'])} tables with "
-        f"their members ({Page.objects.count() - pages_before} new pages)"
+        _(
+            "sectors: %(lines)s strategy lines, %(goals)s goals, %(tables)s tables with their members (%(new)s)"
+        )
+        % {
+            "lines": len(lines),
+            "goals": len(goals),
+            "tables": len(data["tables"]),
+            "new": ngettext("%(count)s new page", "%(count)s new pages", new) % {"count": new},
+        }
     )
 
 

@@ -17,12 +17,15 @@ import pytest
 
 from directori.boundaries import read_sources, save_boundaries
 
-# Real Open Data BCN boundaries beside the project (read once per session, stored per test).
-SHARED_BOUNDARIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "boundaries"
+# The real Open Data BCN boundaries and population the project ships in data/ (data/README.md): read
+# once per session, stored per test. Nothing outside the repository is needed.
+DATA = Path(__file__).resolve().parents[1] / "data"
+BOUNDARIES_DIR = DATA / "boundaries"
 OPEN_DATA_CSVS = [
-    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Districtes.csv",
-    SHARED_BOUNDARIES / "opendatabcn_csv" / "BarcelonaCiutat_Barris.csv",
+    BOUNDARIES_DIR / "BarcelonaCiutat_Districtes.csv",
+    BOUNDARIES_DIR / "BarcelonaCiutat_Barris.csv",
 ]
+POPULATION_CSV = DATA / "population" / "2025_pad_mdbas.csv"
 
 
 def on_ci():
@@ -82,9 +85,6 @@ def pytest_report_header(config):
 @functools.cache
 def open_data_boundaries():
     """The real boundaries, read once per run (for fixtures and for TestCase.setUpTestData)."""
-    require(
-        all(p.exists() for p in OPEN_DATA_CSVS), f"Open Data BCN boundaries not found in {SHARED_BOUNDARIES}"
-    )
     return read_sources([str(p) for p in OPEN_DATA_CSVS])
 
 

@@ -7,7 +7,7 @@ def backfill(apps, schema_editor):
     """Fill search_text for existing initiatives (the model's save() does it from now on)."""
     import re
 
-    from directori.text import fold
+    from core.text import fold
 
     Initiative = apps.get_model("directori", "Initiative")
     for initiative in Initiative.objects.only("name", "description", "address").iterator(chunk_size=2000):

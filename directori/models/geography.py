@@ -7,7 +7,7 @@ official ones ("01".."10", "01".."73") and are the keys every import and export 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import GeometryField
+from core.fields import GeometryField
 
 
 class Area(models.Model):

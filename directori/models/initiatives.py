@@ -5,7 +5,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,10 +16,13 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from core.language import fallback_lang, in_language
+from core.text import fold, plain_text
+
 from ..panels import PointPreviewPanel
-from ..text import fold, plain_text
+from ..slugs import FreeSlugs, slug_base
 from .geography import District, Neighbourhood
-from .taxonomy import EssFamily, LayerTag, Sector, fallback_lang, in_language
+from .taxonomy import EssFamily, LayerTag, Sector
 
 percentage = [MinValueValidator(0), MaxValueValidator(100)]
 DESCRIPTION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -282,17 +284,12 @@ class Initiative(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
 
     def _unique_slug(self):
         """The name's slug, numbered after those already taken (one query, whatever the count)."""
-        base = slugify(self.name)[:190] or "iniciativa"
-        taken = set(
-            Initiative.objects.filter(slug__startswith=base)
+        taken = (
+            Initiative.objects.filter(slug__startswith=slug_base(self.name))
             .exclude(pk=self.pk)
             .values_list("slug", flat=True)
         )
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        return FreeSlugs(taken).take(self.name)
 
 
 class Evaluation(Orderable):

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 
-from ..text import fold
+from core.text import fold
+
 from .taxonomy import EssFamily, LayerTag, Sector
 
 

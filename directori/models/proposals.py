@@ -7,7 +7,8 @@ import math
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..text import fold
+from core.text import fold
+
 from .initiatives import Initiative
 
 DUPLICATE_DISTANCE_M = 500

@@ -5,28 +5,9 @@ visitor's language, falling back to Catalan.
 """
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-
-def _language():
-    return (translation.get_language() or "ca")[:2]
-
-
-def in_language(obj, field):
-    """`obj.<field>_<language>` for the visitor's language when it is filled in, else `obj.<field>`
-    (Catalan). Every vocabulary kept in three columns reads its label through this."""
-    return getattr(obj, f"{field}_{_language()}", "") or getattr(obj, field)
-
-
-def fallback_lang(obj, field):
-    """ "ca" when `in_language(obj, field)` gives the Catalan text to a visitor reading another language,
-    else "". Templates put it in a `lang` attribute, so screen readers read that text with a Catalan
-    voice and browsers hyphenate and translate it as Catalan (WCAG 3.1.2)."""
-    language = _language()
-    if language == "ca" or getattr(obj, f"{field}_{language}", ""):
-        return ""
-    return "ca"
+from core.language import fallback_lang, in_language
 
 
 class Term(models.Model):

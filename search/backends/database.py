@@ -7,7 +7,7 @@ Here (`RankOnceMixin`) the index entries that match are found first, from the fu
 when their object is in the queryset (a primary-key lookup per match, so a rare word costs the same
 at any size), scored, ordered and sliced in one statement; only that slice's objects are loaded.
 
-Query words are the meaningful ones (directori/text.py), each matched as a prefix: SQLite of a light
+Query words are the meaningful ones (core/text.py), each matched as a prefix: SQLite of a light
 stem, PostgreSQL of its Catalan stem ("bicis" finds "BiciHub" and "bicicleta" on both).
 
 SQLite (search/backends/sqlite.py): FTS5 folds case and accents; titles weigh five times the body.
@@ -37,7 +37,7 @@ from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from directori.text import words
+from core.text import words
 
 TEXT_SEARCH_CONFIG = "catalan_unaccent"
 AUTOCOMPLETE_CONFIG = "simple_unaccent"

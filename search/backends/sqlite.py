@@ -1,7 +1,7 @@
 """The SQLite search backend: ranking from the FTS5 index first (search/backends/database.py says why).
 
 FTS5's `unicode61` tokenizer folds case and accents and splits "d'habitatge" at the apostrophe; it has
-no Catalan stemmer, so each word is matched as a prefix of its light stem (directori/text.py), which
+no Catalan stemmer, so each word is matched as a prefix of its light stem (core/text.py), which
 folds most plurals and genders.
 """
 
@@ -25,7 +25,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import PlainText
 
-from directori.text import light_stem, words
+from core.text import light_stem, words
 
 from .database import RankOnceMixin, RankOnceResults
 
@@ -71,7 +71,7 @@ class PrefixWordsMixin:
         return light_stem(word)
 
     def build_search_query_content(self, query, config=None):
-        """Plain text as folded words, each a prefix match of its light stem (directori/text.py), or of
+        """Plain text as folded words, each a prefix match of its light stem (core/text.py), or of
         itself for suggestions, where the word is still being typed."""
         if not isinstance(query, PlainText):
             return super().build_search_query_content(query, config)

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -40,7 +41,9 @@ class SectorNewsPage(OneSourceFacts, Page):
     fact_fields = ("date", "kind")
 
     class Meta:
-        verbose_name = _("sector news")
+        # One English word for one item and for many: the context gives Catalan and Spanish their
+        # singular ("notícia de taula sectorial"), which the admin's "New …" title uses.
+        verbose_name = pgettext_lazy("one item", "sector news")
         verbose_name_plural = _("sector news")
 
     def get_context(self, request, *args, **kwargs):

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directori.models.taxonomy import in_language
+from core.language import in_language
 
 
 class StrategyTerm(models.Model):

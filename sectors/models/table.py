@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core.collation import sorted_by_name
 from core.icons import ICON_CHOICES
 from core.validators import COLOUR_VALIDATORS
 from directori.models import Initiative, Sector
@@ -183,7 +184,7 @@ class SectorPage(OneSourceFacts, Page):
             strategy_url=self.get_parent().specific.strategy_url(request),
             plan=self.work_plan(),
             weighting_rule=WEIGHTING_RULE,
-            projects=sorted(
+            projects=sorted_by_name(
                 (p for p in children if isinstance(p, TractorProjectPage)), key=lambda p: p.title
             ),
             news=sorted(

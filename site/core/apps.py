@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from . import collation  # noqa: F401 - registers the SQLite collations on each new connection
+        from .workflow_names import install
+
+        install()  # the moderation workflow's name in the admin user's language

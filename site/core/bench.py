@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 LOAD_SIZE = 50_000
 USERS = 32
@@ -38,12 +39,14 @@ def run(command, sizes):
     out = command.stdout
     if connection.vendor != "postgresql" or not settings.REDIS_URL:
         out.write(
-            "load test: needs PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make bench"
+            _(
+                "load test: needs PostgreSQL and Redis: DATABASE_URL=postgres://… REDIS_URL=redis://… make bench"
+            )
         )
         return
-    boundaries = settings.ESS_BOUNDARIES_DIR or PROJECT.parent / "shared" / "data" / "boundaries"
-    if not Path(boundaries).is_dir():
-        out.write("load test: needs a folder of boundary files in ESS_BOUNDARIES_DIR")
+    boundaries = settings.ESS_BOUNDARIES_DIR
+    if not boundaries or not Path(boundaries).is_dir():
+        out.write(_("load test: needs a folder of boundary files in ESS_BOUNDARIES_DIR"))
         return
     database = settings.DATABASES["default"]
     name = f"{database['NAME']}_load"
@@ -60,8 +63,18 @@ def run(command, sizes):
     work = Path(tempfile.mkdtemp(prefix="ess-load-"))
     env["EXPORT_CACHE_DIR"] = str(work / "exports")
     out.write(
-        f"load test: {LOAD_SIZE:,} initiatives on PostgreSQL ({name}) and Redis, gunicorn with {WORKERS} "
-        f"workers on 127.0.0.1:{port}, locust with {USERS} users for {DURATION}"
+        _(
+            "load test: %(size)s initiatives on PostgreSQL (%(name)s) and Redis, gunicorn with %(workers)s "
+            "workers on 127.0.0.1:%(port)s, locust with %(users)s users for %(duration)s"
+        )
+        % {
+            "size": f"{LOAD_SIZE:,}",
+            "name": name,
+            "workers": WORKERS,
+            "port": port,
+            "users": USERS,
+            "duration": DURATION,
+        }
     )
     _recreate(name)
     server = None
@@ -76,7 +89,9 @@ def run(command, sizes):
             subprocess.run(  # noqa: S603  (our own commands)
                 [BIN / "python", "manage.py", *step], cwd=PROJECT, env=env, check=True, capture_output=True
             )
-        out.write(f"  database built in {time.perf_counter() - started:.0f} s")
+        out.write(
+            "  " + _("database built in %(seconds)s s") % {"seconds": f"{time.perf_counter() - started:.0f}"}
+        )
         log = open(work / "gunicorn.log", "w")  # noqa: SIM115  (closed with the server, below)
         server = subprocess.Popen(  # noqa: S603  (our own gunicorn, on loopback)
             [BIN / "gunicorn", "--pythonpath", "site", "config.wsgi", f"--workers={WORKERS}"]
@@ -99,9 +114,13 @@ def run(command, sizes):
             timeout=300,
         )
         _report(out, work)
-        out.write(f"  machine load average (1 min) before the storm: {load:.1f} on {os.cpu_count()} cores")
+        out.write(
+            "  "
+            + _("machine load average (1 min) before the storm: %(load)s on %(cores)s cores")
+            % {"load": f"{load:.1f}", "cores": os.cpu_count()}
+        )
         timeouts = (work / "gunicorn.log").read_text().count("WORKER TIMEOUT")
-        out.write(f"  gunicorn worker timeouts: {timeouts}")
+        out.write("  " + _("gunicorn worker timeouts: %(count)s") % {"count": timeouts})
     finally:
         if server is not None:
             stop(server)
@@ -138,7 +157,7 @@ def load(count):
 def _report(out, work):
     stats = work / "storm_stats.csv"
     if not stats.exists():
-        out.write("  locust wrote no figures")
+        out.write("  " + _("locust wrote no figures"))
         return
     with open(stats, newline="") as figures:
         rows = list(csv.DictReader(figures))
@@ -150,8 +169,12 @@ def _report(out, work):
         )
     total = next(row for row in rows if row["Name"] == "Aggregated")
     home = next((row for row in rows if row["Name"].startswith("home")), None)
-    out.write(f"  errors: {total['Failure Count']} of {total['Request Count']} requests (target: 0)")
-    out.write(f"  home page p95 during the storm: {home['95%'] if home else '?'} ms")
+    out.write(
+        "  "
+        + _("errors: %(errors)s of %(requests)s requests (target: 0)")
+        % {"errors": total["Failure Count"], "requests": total["Request Count"]}
+    )
+    out.write("  " + _("home page p95 during the storm: %(ms)s ms") % {"ms": home["95%"] if home else "?"})
     failures = work / "storm_failures.csv"
     if failures.exists():
         with open(failures, newline="") as listed:

@@ -1,9 +1,11 @@
-"""The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE), for the single and the multiple uploader."""
+"""The admin's forms: the image form (WAGTAILIMAGES_IMAGE_FORM_BASE), for the single and the multiple
+uploader, and the login form (WAGTAILADMIN_USER_LOGIN_FORM)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -30,3 +32,12 @@ class ImageForm(BaseImageForm):
 
     class Meta(BaseImageForm.Meta):
         pass
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form declares its password field without a label, so Django makes one from the
+    field's name: "Password", in English whatever the language of the page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

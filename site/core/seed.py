@@ -7,6 +7,8 @@ before it is created, so running it again creates nothing.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Page, Site
 
@@ -122,9 +124,17 @@ def run(command):
     for translations in STANDARD_PAGES:
         page_in_every_language(home, StandardPage, translations, locales)
     _demo_users()
+    new = Page.objects.count() - pages_before
     command.stdout.write(
-        f"core: home page and {len(STANDARD_PAGES)} standard pages in {len(locales)} languages "
-        f"({Page.objects.count() - pages_before} new pages); demo users: {', '.join(DEMO_USERS)}"
+        _(
+            "core: home page and %(pages)s standard pages in %(languages)s languages (%(new)s); demo users: %(users)s"
+        )
+        % {
+            "pages": len(STANDARD_PAGES),
+            "languages": len(locales),
+            "new": ngettext("%(count)s new page", "%(count)s new pages", new) % {"count": new},
+            "users": ", ".join(DEMO_USERS),
+        }
     )
 
 

@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from core.language import current_language
+
 RETRY_AFTER = 30  # seconds: a restart or a failover usually takes about this long
 
 # The views outside /api/ that scripts and other sites fetch: map layers (and the list group the map
@@ -51,7 +53,7 @@ def server_error(request):
     error = sys.exc_info()[1]
     if not isinstance(error, OperationalError | InterfaceError):
         return defaults.server_error(request)
-    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    language = translation.get_language_from_path(request.path_info) or current_language()
     with translation.override(language):
         if wants_json(request):
             response = JsonResponse({"detail": _("The service is temporarily unavailable.")}, status=503)

@@ -37,7 +37,7 @@ def test_visitor_proposes_an_initiative(providers, page):
         page.get_by_role("link", name="Proposa una iniciativa").click()
     with page.expect_navigation():
         page.get_by_role("button", name="Envia la proposta").click()
-    assert page.get_by_role("alert").is_visible()  # field errors, nothing sent
+    assert page.get_by_role("heading", name="Corregeix aquests camps:").is_visible()  # nothing sent
     page.get_by_label("Nom de la iniciativa").fill("Cooperativa La Formiga")
     page.get_by_label("El teu correu electrònic").fill("veina@example.org")
     with page.expect_navigation():

@@ -242,7 +242,7 @@ def test_the_copy_button_copies_the_code_and_says_so(builder_data, chromium, liv
     page.wait_for_load_state("networkidle")  # the builder's first answer is in
     expect(message).to_have_text("")
     builder.get_by_role("button", name="Copia el codi").click()
-    expect(message).to_have_text(re.compile(r"^(Codi copiat|El codi està seleccionat: premeu Ctrl\+C)"))
+    expect(message).to_have_text(re.compile(r"^(Codi copiat|El codi està seleccionat: prem Ctrl\+C)"))
     expect(code).to_be_focused()
     assert page.evaluate(
         "(() => { const t = document.querySelector('[data-embed-code]'); return [t.selectionStart, t.selectionEnd, t.value.length]; })()"

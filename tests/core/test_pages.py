@@ -121,9 +121,19 @@ def test_admin_is_not_frameable_and_not_language_prefixed(client, seeded):
 
 
 def test_admin_loads_nothing_from_other_sites(client, seeded):
-    client.force_login(get_user_model().objects.get(username="moderador"))
-    for path in ("/admin/", "/admin/pages/"):
-        body = client.get(path).content.decode()
+    moderator = get_user_model().objects.get(username="moderador")
+    client.force_login(moderator)
+    for path, template in (
+        ("/admin/", "wagtailadmin/home.html"),
+        ("/admin/pages/", "wagtailadmin/pages/index.html"),
+    ):
+        response = client.get(path)
+        # the moderator's own admin page, not a redirect to the login form (which has no avatar)
+        assert response.status_code == 200, path
+        assert template in [t.name for t in response.templates], path
+        assert response.wsgi_request.user == moderator
+        body = response.content.decode()
+        assert '"avatarUrl": "' in body, path
         # Asset addresses in tags, and the avatar the admin's sidebar builds from its JSON props.
         remote = re.findall(r'(?:src="|<link[^>]+href="|"avatarUrl": ")((?:https?:)?//[^"]+)', body)
         assert remote == [], (path, remote)

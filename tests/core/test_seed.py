@@ -1,5 +1,7 @@
 """`seed_demo`: the demo site a newcomer gets from `make run`."""
 
+import io
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -27,10 +29,16 @@ def counts():
     }
 
 
-def test_seed_is_idempotent(seeded):
+def test_seed_is_idempotent_and_says_so_in_the_language_asked_for(seeded):
     first = counts()
-    call_command("seed_demo", force=True)
+    out = io.StringIO()
+    call_command("seed_demo", force=True, language="es", stdout=out)
     assert counts() == first
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("core: página de inicio y") and "(0 páginas nuevas)" in lines[0]
+    assert "directori: palabras de necesidades (0 nuevas)" in lines
+    assert any(line.startswith("sectors: ") and line.endswith("(0 páginas nuevas)") for line in lines)
+    assert lines[-1] == "Contenido de demostración listo."
 
 
 def test_seed_builds_the_home_page_in_three_languages(seeded):

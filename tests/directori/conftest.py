@@ -1,7 +1,5 @@
 """Places with known districts, for placement tests on the real boundaries (fixtures in tests/conftest.py)."""
 
-from tests.conftest import OPEN_DATA_CSVS, SHARED_BOUNDARIES  # noqa: F401  (the directory tests import them from here)
-
 # Places every Barcelona resident knows, with the district (and, where it is far from any edge, the
 # neighbourhood) they are in. Coordinates: WGS84 longitude, latitude.
 LANDMARKS = [

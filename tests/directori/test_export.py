@@ -27,7 +27,7 @@ def initiatives(boundaries):
 def export(fmt, tmp_path):
     out = tmp_path / f"export.{fmt}"
     call_command("export_initiatives", format=fmt, out=str(out))
-    return out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8-sig")
 
 
 def test_csv_export(initiatives, tmp_path):
@@ -51,10 +51,20 @@ def test_geojson_export(initiatives, tmp_path):
     assert data["features"][0]["properties"]["district_code"] == "06"
 
 
+def test_csv_export_opens_in_spreadsheets_as_utf8(initiatives, tmp_path):
+    """A byte order mark first: Excel and LibreOffice then read "Veïnat", not "VeÃ¯nat"."""
+    call_command("export_initiatives", format="csv", out=str(tmp_path / "export.csv"))
+    raw = (tmp_path / "export.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfexternal_id,") and "Cal Veïnat".encode() in raw
+    assert raw.count(b"\xef\xbb\xbf") == 1
+
+
 def test_export_to_stdout(initiatives, capsys):
     call_command("export_initiatives", format="csv")
     out = capsys.readouterr().out
-    assert out.startswith("external_id,source,name,lat,lon,district_code,neighbourhood_code,outside_city")
+    assert out.startswith(
+        "\ufeffexternal_id,source,name,lat,lon,district_code,neighbourhood_code,outside_city"
+    )
     assert "Esborrany" not in out
 
 

@@ -74,7 +74,7 @@ def run(tmp_path, data_path, mapping=MESSY_MAPPING, language="en", **options):
 def test_messy_file_is_rejected_whole_with_an_exact_report(taxonomy, boundaries, tmp_path, capsys):
     path = write(tmp_path, "entitats.csv", MESSY_CSV, encoding="utf-8-sig")  # with a BOM
     report = tmp_path / "report.csv"
-    with pytest.raises(CommandError, match="3 problems in the file: nothing was imported"):
+    with pytest.raises(CommandError, match="3 rows rejected, 3 problems: nothing was imported"):
         run(tmp_path, path, report=str(report))
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == MESSY_REPORT
@@ -99,11 +99,77 @@ def test_the_report_speaks_catalan_by_default(taxonomy, boundaries, tmp_path, ca
     ]
 
 
+# Row 2 has two problems (no name, a bad e-mail address), row 3 one: 2 rows rejected, 3 problems.
+TWO_BAD_ROWS = "id,Nom,Correu\nB1,,no-es-un-correu\nB2,Pedals,tampoc\nB3,Bé,hola@be.example\n"
+TWO_BAD_ROWS_MAPPING = (
+    '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\nemail = "Correu"\n'
+)
+
+
+def import_two_bad_rows(tmp_path, capsys, **options):
+    """call_command as code calls it: no language activated (the site's default is then active)."""
+    data = write(tmp_path, "entitats.csv", TWO_BAD_ROWS)
+    mapping = write(tmp_path, "mapping.toml", TWO_BAD_ROWS_MAPPING)
+    translation.deactivate()
+    with pytest.raises(CommandError) as error:
+        call_command("import_initiatives", str(data), mapping=str(mapping), **options)
+    return str(error.value), capsys.readouterr().out.splitlines()
+
+
+def test_bad_input_is_reported_in_catalan_by_default_with_rows_and_problems_apart(
+    taxonomy, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    error, out = import_two_bad_rows(tmp_path, capsys)
+    assert out[:3] == [
+        "línia 2, columna 'Nom': falta el nom",
+        "línia 2, columna 'Correu': no és una adreça de correu vàlida: 'no-es-un-correu'",
+        "línia 3, columna 'Correu': no és una adreça de correu vàlida: 'tampoc'",
+    ]
+    assert out[3] == (
+        "3 files llegides: 0 iniciatives creades, 0 actualitzades, 0 sense canvis, 0 files fusionades amb una "
+        "d'anterior amb el mateix identificador, 2 files rebutjades, 3 problemes, 0 fora de la ciutat "
+        "(no s'ha desat res)"
+    )
+    assert error.startswith("2 files rebutjades, 3 problemes: no s'ha importat res")
+    assert not Initiative.objects.exists()
+
+
+def test_bad_input_is_reported_in_the_language_asked_for(taxonomy, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "es")
+    error, out = import_two_bad_rows(tmp_path, capsys)
+    assert out[0] == "línea 2, columna 'Nom': falta el nombre"
+    assert "3 filas leídas: 0 iniciativas creadas," in out[3] and "2 filas rechazadas, 3 problemas" in out[3]
+    assert error.startswith("2 filas rechazadas, 3 problemas: no se ha importado nada")
+    error, out = import_two_bad_rows(tmp_path, capsys, language="en")  # the option wins over LANGUAGE
+    assert out[0] == "line 2, column 'Nom': missing name"
+    assert out[3].startswith("3 rows read: 0 initiatives created, 0 updated, 0 unchanged, 0 rows merged")
+    assert error.startswith("2 rows rejected, 3 problems: nothing was imported")
+    monkeypatch.delenv("LANGUAGE")
+    with pytest.raises(CommandError, match="1 row rejected, 1 problem: nothing was imported"):
+        run(tmp_path, write(tmp_path, "u.csv", "id,Nom,Correu\nB1,Bé,dolent\n"), TWO_BAD_ROWS_MAPPING)
+
+
+def test_registry_postcodes_are_normalised_and_others_still_refused(taxonomy, tmp_path, capsys):
+    rows = ["E-08014", "8014", "ES 08014", "08 014", "e08014", "E-0801X", "28001", "080140"]
+    data = "id,Nom,CP\n" + "".join(f"P{i},Entitat {i},{code}\n" for i, code in enumerate(rows))
+    mapping = '[options]\nsource = "s"\n[columns]\nexternal_id = "id"\nname = "Nom"\npostcode = "CP"\n'
+    run(tmp_path, write(tmp_path, "registre.csv", data), mapping, partial=True)
+    assert dict(Initiative.objects.values_list("external_id", "postcode")) == {
+        f"P{i}": "08014" for i in range(5)
+    }
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "line 7, column 'CP': not a postcode: 'E-0801X'",
+        "line 8, column 'CP': not a postcode of the province of Barcelona (08…): '28001'",
+        "line 9, column 'CP': not a postcode: '080140'",
+    ]
+
+
 def test_partial_import_keeps_the_valid_rows(taxonomy, boundaries, tmp_path, capsys):
     run(tmp_path, write(tmp_path, "entitats.csv", MESSY_CSV, encoding="utf-8-sig"), partial=True)
     assert capsys.readouterr().out.splitlines()[3] == (
-        "7 rows read: 3 initiatives created, 0 updated, 0 unchanged, 1 rows merged into an earlier row with "
-        "the same id, 3 rejected, 1 outside the city (written)"
+        "7 rows read: 3 initiatives created, 0 updated, 0 unchanged, 1 row merged into an earlier row with "
+        "the same id, 3 rows rejected, 3 problems, 1 outside the city (written)"
     )
     teixidora = Initiative.objects.get(external_id="A1")
     assert teixidora.live and teixidora.source == "xarxa-test"

@@ -22,9 +22,9 @@ import pytest
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from directori import importing
-from directori.importing import FreeSlugs, ImportFileError, Mapping, lock_source, run_import
+from directori.importing import ImportFileError, Mapping, lock_source, reading, run_import
 from directori.models import ImportJob, Initiative
+from directori.slugs import FreeSlugs
 
 MAPPING = '[options]\nsource = "xes"\n[columns]\nexternal_id = "id"\nname = "Nom"\n'
 
@@ -65,6 +65,24 @@ def moderator(client, db):
         make_user("mod", "add_initiative", "change_initiative", "publish_initiative", "delete_initiative")
     )
     return client
+
+
+@pytest.mark.django_db
+def test_the_admin_report_counts_rejected_rows_and_problems_apart(moderator):
+    """The same importer, the same counts as the command: one row with two problems, one with one."""
+    mapping = MAPPING + 'email = "Correu"\n'
+    moderator.post(
+        "/admin/directori/import/",
+        {
+            "data_file": upload("e.csv", "id,Nom,Correu\nA1,,dolent\nA2,Bé,tampoc\nA3,Bo,\n"),
+            "mapping_file": upload("m.toml", mapping),
+        },
+    )
+    assert run_queued_tasks() == 1
+    job = ImportJob.objects.get()
+    assert job.status == "failed" and job.report["rejected"] == 3
+    page = moderator.get(f"/admin/directori/import/{job.pk}/").content.decode()
+    assert "2 files rebutjades, 3 problemes" in page
 
 
 @pytest.mark.django_db
@@ -255,7 +273,7 @@ def test_a_zip_bomb_is_refused_before_reading(tmp_path, english):
 
 @pytest.mark.django_db
 def test_an_oversized_sheet_is_refused_before_reading(tmp_path, monkeypatch, english):
-    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 1000)
+    monkeypatch.setattr(reading, "XLSX_MAX_READ_BYTES", 1000)
     sheet = xlsx(tmp_path / "big.xlsx", "".join(f"<c><v>{i}</v></c>" for i in range(500)))
     with pytest.raises(ImportFileError, match="too large to read safely"):
         run_import(sheet, Mapping.from_toml(MAPPING))
@@ -310,9 +328,9 @@ def test_the_parts_of_a_workbook_are_capped_together_its_texts_weighing_most(tmp
     with zipfile.ZipFile(path) as archive:  # the texts' part, found by its content type whatever its name
         texts = archive.getinfo("xl/texts.xml").file_size
         total = sum(member.file_size for member in archive.infolist())
-    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts)
+    monkeypatch.setattr(reading, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts)
     assert run_import(path, Mapping.from_toml(MAPPING)).created == 300  # just fits
-    monkeypatch.setattr(importing, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts - 1)
+    monkeypatch.setattr(reading, "XLSX_MAX_READ_BYTES", 2 * total + 5 * texts - 1)
     with pytest.raises(
         ImportFileError, match=r"e.xlsx: the workbook is too large to read safely \(it unpacks"
     ):
@@ -344,6 +362,17 @@ def test_free_slugs_number_equal_names_in_order():
     slugs = FreeSlugs(["casal", "casal-3"])
     assert [slugs.take("Casal") for _ in range(4)] == ["casal-2", "casal-4", "casal-5", "casal-6"]
     assert slugs.take("Altre") == "altre"
+
+
+@pytest.mark.django_db
+def test_an_initiative_saved_alone_numbers_its_slug_as_the_importer_does():
+    """One numbering: a slug the importer would skip (taken) is skipped by a single save too, and a
+    gap is filled the same way."""
+    for slug in ("casal", "casal-3"):
+        Initiative.objects.create(name="Casal", slug=slug)
+    saved = [Initiative.objects.create(name="Casal").slug for _ in range(2)]
+    assert saved == ["casal-2", "casal-4"]
+    assert Initiative.objects.create(name="¿?").slug == "iniciativa"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -50,7 +50,7 @@ def shops(boundaries):
 
 def names(fmt, body):
     if fmt == "csv":
-        return [row["name"] for row in csv.DictReader(io.StringIO(body.decode()))]
+        return [row["name"] for row in csv.DictReader(io.StringIO(body.decode("utf-8-sig")))]
     data = json.loads(body)
     if fmt == "jsonld":
         return [node["name"] for node in data["@graph"]]
@@ -110,7 +110,9 @@ def test_a_link_to_a_sector_alone_changes_the_export(client, shops):
 
 def test_filters_make_their_own_file_and_bad_values_a_400(client, shops):
     response = client.get(URLS["csv"], {"sector": "consum"})
-    assert names("csv", response.getvalue()) == ["Cal Veïnat"]
+    body = response.getvalue()
+    assert body.startswith(b"\xef\xbb\xbfexternal_id,")  # a BOM: spreadsheets then read UTF-8
+    assert names("csv", body) == ["Cal Veïnat"]
     assert names("csv", client.get(URLS["csv"]).getvalue()) == ["Cal Veïnat", "La Fruiteria"]
     response = client.get(URLS["csv"], {"sector": "pirates"})
     assert response.status_code == 400 and b"sector=pirates" in response.content
@@ -138,7 +140,7 @@ def test_descriptions_are_plain_text_in_every_format(client, boundaries):
         name="Cal Veïnat", longitude=2.1574, latitude=41.4010, live=True, description=DESCRIPTION
     )
     shop.save()
-    row = next(csv.DictReader(io.StringIO(client.get(URLS["csv"]).getvalue().decode())))
+    row = next(csv.DictReader(io.StringIO(client.get(URLS["csv"]).getvalue().decode("utf-8-sig"))))
     assert row["description"] == PLAIN
     for fmt in ("geojson", "api"):
         [feature] = json.loads(client.get(URLS[fmt]).getvalue())["features"]
@@ -182,7 +184,7 @@ def test_numbers_and_phone_numbers_are_left_alone(value):
 def test_the_csv_keeps_phones_and_neutralises_formulas(client, boundaries):
     Initiative.objects.create(name='=HYPERLINK("http://x","clic")', phone="+34 93 123 45 67", live=True)
     Initiative.objects.create(name="@SUM(A1)", phone="-", longitude=-0.5, latitude=41.4, live=True)
-    rows = list(csv.DictReader(io.StringIO(client.get(URLS["csv"]).getvalue().decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get(URLS["csv"]).getvalue().decode("utf-8-sig"))))
     assert [(r["name"], r["phone"], r["lon"]) for r in rows] == [
         ('\'=HYPERLINK("http://x","clic")', "+34 93 123 45 67", ""),
         ("'@SUM(A1)", "'-", "-0.5"),

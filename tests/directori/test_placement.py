@@ -6,7 +6,8 @@ import pytest
 
 from directori.models import District, Initiative, Neighbourhood
 from directori.placement import place_initiatives
-from tests.directori.conftest import LANDMARKS, OUTSIDE, SHARED_BOUNDARIES
+from tests.conftest import OPEN_DATA_CSVS
+from tests.directori.conftest import LANDMARKS, OUTSIDE
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_every_district_is_reached_by_bulk_placement(boundaries):
 def test_reloading_boundaries_re_places_initiatives(boundaries):
     initiative = make("Sagrada Família", 2.1744, 41.4036)
     Initiative.objects.filter(pk=initiative.pk).update(district=None, neighbourhood=None)
-    call_command("load_boundaries", *(str(p) for p in (SHARED_BOUNDARIES / "opendatabcn_csv").glob("*.csv")))
+    call_command("load_boundaries", *map(str, OPEN_DATA_CSVS))
     initiative.refresh_from_db()
     assert initiative.neighbourhood == Neighbourhood.objects.get(name="la Sagrada Família")
 

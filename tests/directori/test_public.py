@@ -197,8 +197,29 @@ def test_a_neighbourhood_page_and_its_links(client, directory, population):
 
 
 def test_an_area_without_population_says_nothing_about_it(client, directory):
-    body = client.get("/ca/directori/districte/sant-marti/").content.decode()
-    assert "Població" not in body and client.get("/ca/directori/districte/atlantida/").status_code == 404
+    response = client.get("/ca/directori/districte/sant-marti/")
+    body = html.unescape(response.content.decode())
+    # the page rendered, with its facts (an error page would say nothing about population either)
+    assert response.status_code == 200
+    assert "<h1>Sant Martí</h1>" in body and "<dt>Iniciatives</dt><dd>1</dd>" in body
+    assert "Habitem el Poblenou" in body
+    assert "Població" not in body and "per 1.000 habitants" not in body
+    assert client.get("/ca/directori/districte/atlantida/").status_code == 404
+
+
+def test_the_population_the_project_ships_fills_every_area(boundaries):
+    """data/population (what `make run` loads): every district and neighbourhood, the city's total."""
+    from django.core.management import call_command
+    from django.db.models import Sum
+
+    from directori.models import District, Neighbourhood
+    from tests.conftest import POPULATION_CSV
+
+    call_command("load_population", str(POPULATION_CSV))
+    for areas in (District.objects, Neighbourhood.objects):
+        assert not areas.filter(population__isnull=True).exists()
+        assert areas.aggregate(total=Sum("population"))["total"] == 1_732_066
+    assert District.objects.get(code="06").population_date == datetime.date(2025, 1, 1)
 
 
 def test_load_population_rejects_bad_files(db, boundaries, tmp_path):
@@ -206,11 +227,11 @@ def test_load_population_rejects_bad_files(db, boundaries, tmp_path):
 
     bad = tmp_path / "bad.csv"
     bad.write_text("Codi_Districte,Valor\n1,molts\n")
-    with pytest.raises(CommandError, match="not numbers"):
-        call_command("load_population", str(bad))
+    with pytest.raises(CommandError, match="no són nombres"):
+        call_command("load_population", str(bad), language="ca")
     bad.write_text("Districte,Habitants\n1,100\n")
-    with pytest.raises(CommandError, match="expected Codi_Districte and Valor"):
-        call_command("load_population", str(bad))
+    with pytest.raises(CommandError, match="se esperaban las columnas Codi_Districte y Valor"):
+        call_command("load_population", str(bad), language="es")
 
 
 def test_area_pages_run_a_bounded_number_of_queries(client, directory, django_assert_max_num_queries):

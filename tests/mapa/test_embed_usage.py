@@ -10,10 +10,11 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
+from core.dates import long_date
 from directori.models import District
 from mapa.models import EmbedUsage, Layer, MapEmbed
 from mapa.permissions import sync_office_group
@@ -205,7 +206,9 @@ def test_an_office_sees_its_own_embeds_usage_as_an_accessible_chart_and_tables(c
         ("https://www.gracia.cat: 3", 400.0),  # the longest bar, the most loads first
         ("https://blog.example.org: 1", pytest.approx(400 / 3, abs=0.01)),
     ]
-    today = timezone.localdate().isoformat()
+    with translation.override("ca"):
+        today = long_date(timezone.localdate())  # the admin speaks Catalan here: "1 de desembre de 2026"
+    assert " de 20" in today
     assert f"<tr><td>{today}</td><td>4</td></tr>" in body
     assert "<tr><td>https://www.gracia.cat</td><td>3</td></tr>" in body
 
@@ -309,7 +312,12 @@ def test_a_count_of_one_reads_singular(client, embeds):
     body = client.get("/admin/mapa/us/").content.decode()
     days = re.search(r'<desc id="usage-chart-desc-1">([^<]*)</desc>', body).group(1)
     sites = re.search(r'<desc id="usage-sites-desc-1">([^<]*)</desc>', body).group(1)
-    period = f"del {timezone.localdate() - datetime.timedelta(days=89)} al {timezone.localdate()}"
+    with translation.override("ca"):
+        start, end = (
+            long_date(timezone.localdate() - datetime.timedelta(days=89)),
+            long_date(timezone.localdate()),
+        )
+    period = f"del {start} al {end}"  # "del 3 de setembre de 2026 al 1 de desembre de 2026"
     assert days.startswith(f"1 visualització {period}; com a màxim 1 en un dia"), days
     assert sites.startswith(f"1 visualització {period}, d&#x27;1 lloc."), sites
     assert "1 visualitzacions" not in body and "1 llocs" not in body

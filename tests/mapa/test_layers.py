@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from directori.models import EssFamily, Initiative, LayerTag, Neighbourhood, Sector
-from mapa.documents import FILTERED_TIMEOUT, TIMEOUT
+from mapa.geojson_cache import FILTERED_TIMEOUT, TIMEOUT
 from mapa.models import EconomicPole, HousingServiceLink, Layer
 from tests.mapa.factories import market_layer
 
@@ -120,6 +120,19 @@ def test_bad_parameters_get_400_with_a_message(client, market, query, message):
     response = client.get(f"/ca/mapa/capes/mercat-social.geojson?{query}")
     assert response.status_code == 400
     assert message in response.json()["error"]
+    # another site's script can read the message, and no cache keeps the mistake
+    assert response["Access-Control-Allow-Origin"] == "*" and "Cache-Control" not in response
+
+
+def test_a_service_filter_names_housing_services_only(market):
+    from django.http import QueryDict
+
+    from mapa.features import unknown_services
+
+    query = QueryDict("servei=habitatge-energia&servei=mercat-social&servei=piscines")
+    # mercat-social is a layer tag, but not a housing service
+    assert unknown_services(query) == ["servei=mercat-social", "servei=piscines"]
+    assert unknown_services(QueryDict("districte=gracia")) == []
 
 
 @pytest.fixture

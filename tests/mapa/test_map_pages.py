@@ -122,8 +122,26 @@ def test_an_embed_draws_its_district_and_fits_it(client, layers):
     west, south, east, north = settings["fit"]
     assert 2.12 < west < east < 2.18 and 41.39 < south < north < 41.43
     assert [layer["slug"] for layer in settings["layers"] if layer["shown"]] == ["mercat-social"]
-    boundary = client.get(settings["area"]).json()
-    assert boundary["features"][0]["properties"]["name"] == "Gràcia"
+    boundary = client.get(settings["area"])
+    assert boundary.json()["features"][0]["properties"]["name"] == "Gràcia"
+    assert (
+        boundary["Cache-Control"] == "public, max-age=300" and boundary["Access-Control-Allow-Origin"] == "*"
+    )
+
+
+def test_an_area_is_a_district_or_a_neighbourhood_and_nothing_else(client, layers):
+    neighbourhood = client.get("/ca/mapa/capes/area/barri/la-vila-de-gracia.geojson")
+    assert neighbourhood.json()["features"][0]["properties"]["name"] == "la Vila de Gràcia"
+    # a kind that is neither is refused, not read as a neighbourhood
+    for url in (
+        "/ca/mapa/capes/area/comarca/la-vila-de-gracia.geojson",
+        "/ca/mapa/capes/area/barri/gracia.geojson",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404 and response["Access-Control-Allow-Origin"] == "*"
+        assert "Cache-Control" not in response
+    embed = config(client.get("/ca/mapa/incrusta/?districte=gracia&barri=la-vila-de-gracia"))
+    assert embed["area"] == "/ca/mapa/capes/area/barri/la-vila-de-gracia.geojson"
 
 
 @override_settings(EMBED_FRAME_ANCESTORS="https://ajuntament.barcelona.cat")

@@ -57,8 +57,8 @@ def test_bad_arguments_are_refused_with_a_reason(cluster, args, message):
 
 
 def test_no_data_is_said_plainly(db):
-    with pytest.raises(CommandError, match="no live initiatives"):
-        suggest()
+    with pytest.raises(CommandError, match="no hi ha iniciatives publicades amb posició"):
+        suggest("--language=ca")
 
 
 GRACIA_SQUARE = {

@@ -2,18 +2,20 @@
 
 import io
 
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
+from core.management.base import LocalizedCommand
 from directori.exporting import write_csv, write_geojson
 from directori.models import Initiative
 
 
-class Command(BaseCommand):
-    help = "Export every live initiative (drafts never) as CSV or GeoJSON."
+class Command(LocalizedCommand):
+    help = gettext_lazy("Export every live initiative (drafts never) as CSV or GeoJSON.")
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["csv", "geojson"], default="csv")
-        parser.add_argument("--out", metavar="FILE", help="Write here instead of standard output.")
+        parser.add_argument("--out", metavar=_("FILE"), help=_("Write here instead of standard output."))
 
     def handle(self, *args, format, out, **options):
         queryset = Initiative.objects.live()
@@ -21,7 +23,14 @@ class Command(BaseCommand):
         if out:
             with open(out, "w", newline="", encoding="utf-8") as stream:
                 count = writer(queryset, stream)
-            self.stderr.write(f"{count} initiatives written to {out}")
+            self.stderr.write(
+                ngettext(
+                    "%(count)s initiative written to %(path)s",
+                    "%(count)s initiatives written to %(path)s",
+                    count,
+                )
+                % {"count": count, "path": out}
+            )
         else:
             buffer = io.StringIO()
             writer(queryset, buffer)

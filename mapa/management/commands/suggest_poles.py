@@ -9,12 +9,15 @@ dismissed pole by half or more.
 
 from collections import Counter
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 import geopandas as gpd
 import shapely
 
+from core.management.base import LocalizedCommand
 from directori.models import District, Initiative, Neighbourhood
 from mapa.models import EconomicPole
 
@@ -22,20 +25,22 @@ METRES = "EPSG:25831"
 OVERLAP = 0.5
 
 
-class Command(BaseCommand):
-    help = "Suggest economic poles: clusters of at least --min initiatives within --radius metres."
+class Command(LocalizedCommand):
+    help = gettext_lazy(
+        "Suggest economic poles: clusters of at least --min initiatives within --radius metres."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--min", type=int, default=8, help="Initiatives a cluster needs (default 8).")
+        parser.add_argument("--min", type=int, default=8, help=_("Initiatives a cluster needs (default 8)."))
         parser.add_argument(
-            "--radius", type=float, default=250, help="Metres between neighbours (default 250)."
+            "--radius", type=float, default=250, help=_("Metres between neighbours (default 250).")
         )
 
     def handle(self, *args, min, radius, **options):
         if min < 2:
-            raise CommandError("--min must be 2 or more: a pole gathers several initiatives")
+            raise CommandError(_("--min must be 2 or more: a pole gathers several initiatives"))
         if not 10 <= radius <= 5000:
-            raise CommandError("--radius must be between 10 and 5000 metres")
+            raise CommandError(_("--radius must be between 10 and 5000 metres"))
         rows = list(
             Initiative.objects.live()
             .exclude(latitude=None)
@@ -43,7 +48,7 @@ class Command(BaseCommand):
             .values_list("pk", "longitude", "latitude", "district_id", "neighbourhood_id")
         )
         if not rows:
-            raise CommandError("no live initiatives with a position: nothing to cluster")
+            raise CommandError(_("no live initiatives with a position: nothing to cluster"))
         points = gpd.GeoSeries(
             gpd.points_from_xy([r[1] for r in rows], [r[2] for r in rows]), crs="EPSG:4326"
         )
@@ -71,10 +76,17 @@ class Command(BaseCommand):
             EconomicPole.objects.filter(status=EconomicPole.Status.SUGGESTED).delete()
             for blob, members in suggestions:
                 self._save(blob, members, radius)
-        self.stdout.write(
-            f"{len(suggestions)} poles suggested (clusters of {min} or more initiatives within {radius:g} m); "
-            f"{skipped} left out because an accepted or dismissed pole covers them"
-        )
+        suggested = ngettext(
+            "%(count)s pole suggested (clusters of %(min)s or more initiatives within %(radius)s m)",
+            "%(count)s poles suggested (clusters of %(min)s or more initiatives within %(radius)s m)",
+            len(suggestions),
+        ) % {"count": len(suggestions), "min": min, "radius": f"{radius:g}"}
+        left_out = ngettext(
+            "%(count)s left out because an accepted or dismissed pole covers it",
+            "%(count)s left out because an accepted or dismissed pole covers them",
+            skipped,
+        ) % {"count": skipped}
+        self.stdout.write(f"{suggested}; {left_out}")
 
     def _save(self, blob, members, radius):
         district_id = Counter(m[3] for m in members if m[3]).most_common(1)

@@ -38,7 +38,7 @@ ENV_SCHEMA = {
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     "DEMO_PASSWORD": (str, "ess-demo-2026"),
-    "ESS_BOUNDARIES_DIR": (str, ""),
+    "ESS_BOUNDARIES_DIR": (str, str(BASE_DIR / "data" / "boundaries")),
     "EMBED_FRAME_ANCESTORS": (str, "*"),
     "EXPORT_CACHE_DIR": (str, str(Path(tempfile.gettempdir()) / "ess-exports")),
     "TRUSTED_PROXY_COUNT": (int, 0),
@@ -140,6 +140,18 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The admin's editor saves while its editing-session pings and the task worker write too. SQLite's
+    # defaults (rollback journal, deferred transactions that upgrade to a write lock mid-request, 5 s
+    # wait) answered those overlaps with 500 "database is locked". WAL lets readers run beside the one
+    # writer; IMMEDIATE takes the write lock when a transaction starts, so a waiting request queues
+    # (up to `timeout` seconds) instead of failing when its read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
@@ -175,6 +187,8 @@ LANGUAGE_CODE = "ca"
 LANGUAGES = [("ca", "Català"), ("es", "Español"), ("en", "English")]
 LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
+# Our own date formats win over Django's per language ("1 de març de 2024", "1 March 2024")
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"
 WAGTAIL_I18N_ENABLED = True
@@ -260,7 +274,9 @@ IMPORT_PENDING_SECONDS = 3600
 # interrupted (its worker killed) and is recorded as failed when the import pages are next read.
 IMPORT_HEARTBEAT_SECONDS = 10
 
-# Where `load_boundaries` reads district/neighbourhood files when given none; empty: download them.
+# Where `load_boundaries` reads district/neighbourhood files when given none: by default the Open Data
+# BCN copy the project ships in data/ (data/README.md), so a clone runs and tests offline; empty:
+# download the official files (to update the copy).
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 
 # Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
@@ -289,6 +305,7 @@ AXES_LOCKOUT_CALLABLE = "core.views.login_locked_out"
 # The proxy's body size limit (client_max_body_size) caps everything else.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.forms.ImageForm"  # a corrupt image is a form error, not a 500
+WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.LoginForm"  # the password's label in the admin's language
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -3,10 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 
 from wagtail.models import Page
 
+from core.language import current_language
 from core.navigation import sections
 
 register = template.Library()
@@ -31,7 +31,7 @@ def language_switcher(context):
     """
     request = context["request"]
     page = context.get("page")
-    current = translation.get_language()
+    current = current_language()
     if isinstance(page, Page):
         pages = _live_translations(page)
         site = page.get_site()

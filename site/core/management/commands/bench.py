@@ -7,22 +7,25 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.management.base import LocalizedCommand
 
 
-class Command(BaseCommand):
-    help = "Run the project's benchmarks and print their figures."
+class Command(LocalizedCommand):
+    help = gettext_lazy("Run the project's benchmarks and print their figures.")
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--sizes", default="1000,10000,100000,1000000", help="Comma-separated data sizes."
+            "--sizes", default="1000,10000,100000,1000000", help=_("Comma-separated data sizes.")
         )
-        parser.add_argument("--only", help="Run only this app's benchmark (e.g. directori).")
+        parser.add_argument("--only", help=_("Run only this app's benchmark (e.g. directori)."))
         parser.add_argument(
             "--port",
             type=int,
             default=0,
-            help="Loopback port of the load test's gunicorn (default: any free).",
+            help=_("Loopback port of the load test's gunicorn (default: any free)."),
         )
 
     def handle(self, *args, sizes, only, port, **options):

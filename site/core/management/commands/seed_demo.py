@@ -10,29 +10,35 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.management.base import LocalizedCommand
 
 
-class Command(BaseCommand):
-    help = "Load the demo content and demo users (see the README's table of demo users)."
+class Command(LocalizedCommand):
+    help = gettext_lazy("Load the demo content and demo users (see the README's table of demo users).")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Run even with DEBUG=False (the demo users share one known password).",
+            help=_("Run even with DEBUG=False (the demo users share one known password)."),
         )
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
-                "seed_demo creates users with a shared, documented password; it refuses to run with "
-                "DEBUG=False. Pass --force if this really is a demo or test server."
+                _(
+                    "seed_demo creates users with a shared, documented password; it refuses to run with "
+                    "DEBUG=False. Pass --force if this really is a demo or test server."
+                )
             )
         with transaction.atomic():
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.seed"
                 if find_spec(app_config.name) and find_spec(module_name):
                     import_module(module_name).run(self)
-        self.stdout.write(self.style.SUCCESS("Demo content ready."))
+        self.stdout.write(self.style.SUCCESS(_("Demo content ready.")))

@@ -17,10 +17,10 @@ import json
 
 from django.core.cache import cache
 from django.http import QueryDict
-from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from core.language import current_language
 from directori.versions import fingerprint as directory_fingerprint
 
 from .features import layer_geojson, parse_bbox, snap_bbox, within
@@ -57,7 +57,7 @@ def document_key(layer, params, version):
     """The document's identity: the data's version, the layer, the language and the normalised
     parameters (features.BadParameter for a malformed box)."""
     pairs = normalised(params)
-    return hashlib.sha256(repr((version, layer.slug, get_language(), pairs)).encode()).hexdigest()[:32]
+    return hashlib.sha256(repr((version, layer.slug, current_language(), pairs)).encode()).hexdigest()[:32]
 
 
 def gzipped_document(layer, params, version):

@@ -1,3 +1,8 @@
+"""Text helpers shared by the directory and the search: the folded key, the meaningful words of a query,
+their light stem, and rich text as plain text. They live in core, with the other helpers several apps
+share, so that the directory's rows and the search's queries are folded by one function.
+"""
+
 import re
 import unicodedata
 

@@ -1,0 +1,73 @@
+"""The base of every project command: output, errors and `--help` in the operator's language.
+
+Django runs a command in whatever language happens to be active (the site's default, Catalan, when
+nothing activated one) and offers no way to ask for another. Operators here speak Catalan, Spanish
+or English, so each command takes `--language` and honours the `LANGUAGE` environment variable (the
+GNU gettext one, e.g. `LANGUAGE=es` or `LANGUAGE=es_ES:en`), in that order; called from code with
+neither, it keeps the caller's active language. The language is activated before the arguments are
+parsed, so that `--help` and argument errors are translated too, and stays active until the command
+returns, so that CommandError messages are written in it.
+"""
+
+import argparse
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def _supported(code):
+    """The site language a code such as "es", "es_ES.UTF-8" or "en-GB" names, else None."""
+    code = code.strip().lower()[:2]
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+def environment_language():
+    """The first site language in the `LANGUAGE` environment variable (a colon-separated list), else None."""
+    for code in os.environ.get("LANGUAGE", "").split(":"):
+        if language := _supported(code):
+            return language
+    return None
+
+
+def command_language(requested=None):
+    """`--language` if given, else `LANGUAGE`, else the active language (the site's default when none)."""
+    return requested or environment_language() or translation.get_language() or settings.LANGUAGE_CODE
+
+
+class LocalizedCommand(BaseCommand):
+    """A BaseCommand whose `--help`, output and errors are in the language `command_language` picks.
+
+    Subclasses write their `help` with gettext_lazy and their messages with gettext/ngettext, as
+    anywhere else in the project.
+    """
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        self.help = str(self.help)  # argparse formats text, not lazy translations: the active language's
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            help=_("Language of the messages (default: the LANGUAGE environment variable, else Catalan)."),
+        )
+        return parser
+
+    def run_from_argv(self, argv):
+        """From the command line: the language is found in argv before the full parser (and its
+        help) is built."""
+        early = argparse.ArgumentParser(add_help=False)
+        early.add_argument("--language", type=_supported)
+        requested = early.parse_known_args(argv[2:])[0].language
+        with translation.override(command_language(requested)):
+            super().run_from_argv(argv)
+
+    def print_help(self, prog_name, subcommand):
+        """`manage.py help <command>` builds the parser outside run_from_argv."""
+        with translation.override(command_language()):
+            super().print_help(prog_name, subcommand)
+
+    def execute(self, *args, **options):
+        with translation.override(command_language(options.get("language"))):
+            return super().execute(*args, **options)
