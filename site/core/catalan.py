@@ -25,6 +25,12 @@ def contract(text):
     text = _NAMED.sub(lambda m: f"{m[1]} {NAMES_WITH_ARTICLE[m[2]]}", text)
     text = _ARTICLE.sub(lambda m: _same_case(m[1], _CONTRACTED[m[1].lower()]) + m[2], text)
     text = _FEMININE.sub(lambda m: f"{m[1]} {m[2].lower()}", text)
+    return elide(text)
+
+
+def elide(text):
+    """Only the elision of "de": "de octubre" → "d'octubre", "De habitatge" → "D'habitatge" (dates use
+    it through core.dates.elide)."""
     return _ELISION.sub(r"\1'", text)
 
 

@@ -8,18 +8,16 @@ JSON columns) stay ISO 8601.
 """
 
 import datetime
-import re
 
 from django.utils import formats, timezone, translation
 
-# "de" before a word that begins with a vowel or h ("d'abril", "d'agost", "d'octubre")
-CATALAN_ELISION = re.compile(r"\bde (?=[aeiouàèéíïòóúüh])", re.IGNORECASE)
+from . import catalan
 
 
 def elide(text, language=None):
     """Catalan's apostrophe: "20 de octubre" → "20 d'octubre"; other languages as they are."""
     language = (language or translation.get_language() or "ca")[:2]
-    return CATALAN_ELISION.sub("d'", text) if language == "ca" else text
+    return catalan.elide(text) if language == "ca" else text
 
 
 def long_date(value):

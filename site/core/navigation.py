@@ -18,6 +18,8 @@ from wagtail.models import Locale
 from directori.models import Sector
 from directori.selection import Selection
 
+from .collation import Collated
+
 
 @dataclass(frozen=True)
 class Section:
@@ -56,7 +58,7 @@ def sector_tables():
     so a table added in the admin (Cultura) is listed without editing any text. By label, as sections
     name their pages: the shell does not import the apps."""
     model = apps.get_model("sectors.SectorPage")
-    return model.objects.live().filter(locale=Locale.get_active()).order_by("title")
+    return model.objects.live().filter(locale=Locale.get_active()).order_by(Collated("title"))
 
 
 def sections():
