@@ -11,6 +11,8 @@ from django.utils.translation import ngettext
 
 import shapely
 
+from core.catalan import contract
+
 from .importing import update_search_index
 from .models import EssFamily, Evaluation, Initiative, LayerTag, Neighbourhood, Sector
 from .placement import place_initiatives
@@ -218,7 +220,9 @@ def _examples(neighbourhoods):
             continue
         initiative = Initiative(
             name=f"{stem} {neighbourhood.name}",
-            description=f"<p>Iniciativa d'exemple de {sectors[sector_slug].name.lower()} a {neighbourhood.name}.</p>",
+            description=contract(
+                f"<p>Iniciativa d'exemple de {sectors[sector_slug].name.lower()} a {neighbourhood.name}.</p>"
+            ),
             family=family,
             address=f"Carrer d'exemple, {i + 1}",
             latitude=round(lat, 6),

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.catalan import contract
 from core.embed_params import DEFAULT_HEIGHT, DEFAULT_LIST_MODE, LIST_MODES, view_params
 from directori.models import District, Neighbourhood
 from directori.selection import FILTERS, Selection
@@ -95,10 +96,7 @@ class EmbedOptions:
             if area is None:
                 return _("Map of the social and solidarity economy")
             title = _("Map of the SSE in %(area)s") % {"area": area.name}
-        if self.language == "ca":  # "a el Raval" is "al Raval"; the Eixample is the district with an article
-            for wrong, right in ((" a el ", " al "), (" a els ", " als "), (" a Eixample", " a l'Eixample")):
-                title = title.replace(wrong, right)
-        return title
+        return contract(title) if self.language == "ca" else title  # "a el Raval" is "al Raval"
 
     @classmethod
     def from_query(cls, params, language="ca"):

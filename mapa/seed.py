@@ -9,6 +9,7 @@ import math
 
 from django.utils.translation import gettext as _
 
+from core.catalan import contract
 from core.seed import demo_user
 from directori.models import District, Initiative, LayerTag, Neighbourhood, Sector
 from sectors.models import SectorPage
@@ -195,7 +196,11 @@ def _district_embeds():
         demo_user(f"districte-{district.slug}", f"Oficina {district.name}", office)
         embed, created = MapEmbed.objects.get_or_create(
             slug=f"districte-{district.slug}",
-            defaults={"name": f"Districte de {district.name}", "district": district, "owner": office},
+            defaults={
+                "name": contract(f"Districte de {district.name}"),
+                "district": district,
+                "owner": office,
+            },
         )
         if created:
             embed.layers.set(shown)

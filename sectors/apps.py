@@ -14,10 +14,13 @@ class SectorsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from . import crisis
-        from .models import CoordinationTablePage, SectorPage
+        from .models import CoordinationTablePage, SectorNewsPage, SectorPage, TractorProjectPage
+        from .models.common import copy_facts
         from .permissions import give_table_its_group
 
         post_save.connect(give_table_its_group, sender=SectorPage, dispatch_uid="sectors_table_group")
+        for model in (SectorPage, TractorProjectPage, SectorNewsPage):
+            page_published.connect(copy_facts, sender=model, dispatch_uid=f"sectors_facts_{model.__name__}")
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(
                 crisis.forget, sender=CoordinationTablePage, dispatch_uid=f"sectors_crisis_{id(signal)}"

@@ -31,8 +31,27 @@ PROJECT_STATUS_CHOICES = [
 ]
 
 
+def in_three_languages(block_class, labels, required=True, **options):
+    """A text kept once for every language: its Catalan block (required when `required`) and optional
+    Spanish and English ones, named `<name>`, `<name>_es`, `<name>_en` by the caller. Pages read them
+    through sectors.models.common.text_in."""
+    catalan, spanish, english = labels
+    return (
+        block_class(label=catalan, **options, **({} if required else {"required": False})),
+        block_class(label=spanish, required=False, **options),
+        block_class(label=english, required=False, **options),
+    )
+
+
 class PlanActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Action"), max_length=200)
+    """An action of the work plan. The plan is kept once, on the table's Catalan page, for every
+    language (sectors.models.common): its texts are here in each language, its facts once."""
+
+    title, title_es, title_en = in_three_languages(
+        blocks.CharBlock,
+        (_("Action (Catalan)"), _("Action (Spanish)"), _("Action (English)")),
+        max_length=200,
+    )
     start_year = blocks.IntegerBlock(label=_("First year"), min_value=2000, max_value=2100)
     end_year = blocks.IntegerBlock(
         label=_("Last year"), min_value=2000, max_value=2100, help_text=_("Within the plan's ten years.")
@@ -72,8 +91,18 @@ class PlanActionBlock(blocks.StructBlock):
 
 
 class ObjectiveBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Objective"), max_length=200)
-    description = blocks.TextBlock(label=_("Description"), required=False)
+    """An objective of the work plan, with its texts in each language (see PlanActionBlock)."""
+
+    title, title_es, title_en = in_three_languages(
+        blocks.CharBlock,
+        (_("Objective (Catalan)"), _("Objective (Spanish)"), _("Objective (English)")),
+        max_length=200,
+    )
+    description, description_es, description_en = in_three_languages(
+        blocks.TextBlock,
+        (_("Description (Catalan)"), _("Description (Spanish)"), _("Description (English)")),
+        required=False,
+    )
     actions = blocks.ListBlock(PlanActionBlock(), label=_("Actions"), min_num=1)
 
     class Meta:
@@ -83,8 +112,17 @@ class ObjectiveBlock(blocks.StructBlock):
 
 
 class UrgentNeedBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Need"), max_length=200)
-    description = blocks.TextBlock(label=_("Description"), required=False)
+    """A need of the emergency, kept once on the coordinated table's Catalan page with its texts in each
+    language and the initiatives answering it once (sectors.models.common)."""
+
+    title, title_es, title_en = in_three_languages(
+        blocks.CharBlock, (_("Need (Catalan)"), _("Need (Spanish)"), _("Need (English)")), max_length=200
+    )
+    description, description_es, description_en = in_three_languages(
+        blocks.TextBlock,
+        (_("Description (Catalan)"), _("Description (Spanish)"), _("Description (English)")),
+        required=False,
+    )
     initiatives = blocks.ListBlock(
         SnippetChooserBlock("directori.Initiative"), label=_("Initiatives responding"), default=[]
     )

@@ -30,6 +30,7 @@ class Action:
     end: int
     status: str
     completion: int | None = None
+    title_lang: str = ""  # the title's language when it is not the page's (an untranslated text)
     responsible: list = field(default_factory=list)
     goals: list = field(default_factory=list)
     offset: int = field(default=0, init=False)  # where its timeline bar starts (set by WorkPlan)
@@ -74,6 +75,8 @@ class Objective:
     title: str
     description: str
     actions: list
+    title_lang: str = ""  # as Action.title_lang
+    description_lang: str = ""
 
     @property
     def progress(self):

@@ -1,6 +1,7 @@
 """Demo content of the sector tables: the Strategy's lines and goals, the tables index, one page per
 table with its work plan, its tractor projects and news, the coordinated table, and per table a group
-and a demo member `membre-<sector slug>`. Text lives in `demo_content`; this module only builds it.
+and a demo member `membre-<sector slug>`. The text lives in the data file `data/demo.json` (`CONTENT`);
+this module only builds it.
 
 Idempotent like every seed: pages are found by slug under their parent, terms by code, users by name.
 Participants are the directory's example initiatives of the table's sector (none if no boundaries
@@ -9,6 +10,8 @@ were loaded, since the directory seed then makes no examples).
 
 import datetime
 import itertools
+import json
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -21,7 +24,6 @@ from wagtail.models import Locale, Page, Site
 from core.seed import demo_user, page_in_every_language
 from directori.models import District, Initiative, Sector
 
-from . import demo_content as content
 from .models import (
     CoordinationTablePage,
     Goal,
@@ -58,23 +60,30 @@ INDEX = {
         "entity that agree a ten-year work plan and drive tractor projects.",
     },
 }
+CONTENT = Path(__file__).parent / "data" / "demo.json"
 MEMBERS_PER_TABLE = 6
 PARTICIPANTS_PER_PROJECT = 3
 
 
+def content():
+    """The demo content: lines and goals by code, tables, the coordinated table, the plans' first year."""
+    return json.loads(CONTENT.read_text(encoding="utf-8"))
+
+
 def run(command):
+    data = content()
     pages_before = Page.objects.count()
     locales = {code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES}
-    lines = {code: _term(StrategyLine, code, text) for code, text in content.LINES}
+    lines = {code: _term(StrategyLine, code, text) for code, text in data["lines"].items()}
     goals = {
         code: _term(Goal, code, text, line=lines.get(f"L{code.split('.')[0]}"))
-        for code, text in content.GOALS
+        for code, text in data["goals"].items()
     }
     home = Site.objects.get(is_default_site=True).root_page
     index = page_in_every_language(home, SectorIndexPage, INDEX, locales)
-    for table in content.TABLES:
-        _table(index, table, lines, goals, locales)
-    _coordination(index, locales)
+    for table in data["tables"]:
+        _table(index, table, data["plan_start_year"], lines, goals, locales)
+    _coordination(index, data["coordination"], locales)
     new = Page.objects.count() - pages_before
     command.stdout.write(
         _(
@@ -83,7 +92,7 @@ def run(command):
         % {
             "lines": len(lines),
             "goals": len(goals),
-            "tables": len(content.TABLES),
+            "tables": len(data["tables"]),
             "new": ngettext("%(count)s new page", "%(count)s new pages", new) % {"count": new},
         }
     )
@@ -104,7 +113,17 @@ def _by_language(fields):
     }
 
 
-def _table(index, table, lines, goals, locales):
+def _texts(spec, *fields):
+    """{"title": {"ca": …, "es": …}} → {"title": ca, "title_es": es, "title_en": en}: a text of a plan
+    or a need in its block's column per language."""
+    return {
+        name if code == settings.LANGUAGE_CODE else f"{name}_{code}": spec[name][code]
+        for name in fields
+        for code, _ in settings.LANGUAGES
+    }
+
+
+def _table(index, table, plan_start_year, lines, goals, locales):
     sector = Sector.objects.get(slug=table["sector"])
     examples = list(
         Initiative.objects.live()
@@ -115,34 +134,29 @@ def _table(index, table, lines, goals, locales):
     )
     initiatives = examples[:: max(1, len(examples) // MEMBERS_PER_TABLE)][:MEMBERS_PER_TABLE]  # spread out
     rotation = itertools.cycle(initiatives or [None])
-    responsible = [
-        [next(rotation) for _ in objective["actions"]] for objective in table["plan"]
-    ]  # same in every language
-    plan_by_language = {
-        code: [
-            {
-                "type": "objective",
-                "value": {
-                    "title": objective["title"][code],
-                    "description": objective["description"][code],
-                    "actions": [  # ListBlock items as plain values: Wagtail gives them ids on save
-                        {
-                            "title": action["title"][code],
-                            "start_year": action["start"],
-                            "end_year": action["end"],
-                            "status": action["status"],
-                            "completion": action["completion"],
-                            "responsible": [i.pk for i in [responsible[o][a]] if i],
-                            "goals": [goals[g].pk for g in action["goals"]],
-                        }
-                        for a, action in enumerate(objective["actions"])
-                    ],
-                },
-            }
-            for o, objective in enumerate(table["plan"])
-        ]
-        for code, _ in settings.LANGUAGES
-    }
+    responsible = [[next(rotation) for _ in objective["actions"]] for objective in table["plan"]]
+    # One plan for every language, on the Catalan page: its texts in each language, its facts once.
+    plan = [
+        {
+            "type": "objective",
+            "value": {
+                **_texts(objective, "title", "description"),
+                "actions": [  # ListBlock items as plain values: Wagtail gives them ids on save
+                    {
+                        **_texts(action, "title"),
+                        "start_year": action["start"],
+                        "end_year": action["end"],
+                        "status": action["status"],
+                        "completion": action["completion"],
+                        "responsible": [i.pk for i in [responsible[o][a]] if i],
+                        "goals": [goals[g].pk for g in action["goals"]],
+                    }
+                    for a, action in enumerate(objective["actions"])
+                ],
+            },
+        }
+        for o, objective in enumerate(table["plan"])
+    ]
     translations = _by_language(
         {
             "title": table["title"],
@@ -151,11 +165,11 @@ def _table(index, table, lines, goals, locales):
             "sector": sector,
             "colour": table["colour"],
             "icon": table["icon"],
-            "plan_start_year": content.PLAN_START_YEAR,
+            "plan_start_year": plan_start_year,
         }
     )
+    translations[settings.LANGUAGE_CODE]["plan"] = plan
     for code, fields in translations.items():
-        fields["plan"] = plan_by_language[code]
         fields["contacts"] = [
             SectorContact(name=name, role=role[code], email=email, phone=phone)
             for name, role, email, phone in table["contacts"]
@@ -224,26 +238,24 @@ def _project(table_page, project, examples, lines, goals, locales):
     page_in_every_language(table_page, TractorProjectPage, translations, locales)
 
 
-def _coordination(index, locales):
-    spec = content.COORDINATION
+def _coordination(index, spec, locales):
     translations = _by_language(
         {k: spec[k] for k in ("title", "slug", "introduction", "crisis_title", "crisis_message")}
     )
-    for code, fields in translations.items():
-        fields["needs"] = [
-            {
-                "type": "need",
-                "value": {
-                    "title": need["title"][code],
-                    "description": need["description"][code],
-                    "initiatives": list(
-                        Initiative.objects.live()
-                        .filter(sectors__slug__in=need["sectors"], is_example=True)
-                        .order_by("name")
-                        .values_list("pk", flat=True)[:4]
-                    ),
-                },
-            }
-            for need in spec["needs"]
-        ]
+    # The needs, like a plan, once on the Catalan page: their texts in each language, their answers once.
+    translations[settings.LANGUAGE_CODE]["needs"] = [
+        {
+            "type": "need",
+            "value": {
+                **_texts(need, "title", "description"),
+                "initiatives": list(
+                    Initiative.objects.live()
+                    .filter(sectors__slug__in=need["sectors"], is_example=True)
+                    .order_by("name")
+                    .values_list("pk", flat=True)[:4]
+                ),
+            },
+        }
+        for need in spec["needs"]
+    ]
     page_in_every_language(index, CoordinationTablePage, translations, locales)

@@ -1,19 +1,18 @@
 """The multisector table that responds to emergencies, and its crisis mode."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from ..blocks import SectorStreamBlock, UrgentNeedBlock
-from .common import introduction_field, page_search_fields
+from .common import FactPanel, OneSourceFacts, SourcePanel, introduction_field, page_search_fields
 
 
-class CoordinationTablePage(Page):
+class CoordinationTablePage(OneSourceFacts, Page):
     """The multisector table that responds to emergencies. In crisis mode, every public page carries a
     banner that links here, where the urgent needs are listed with the initiatives answering each."""
 
@@ -43,10 +42,16 @@ class CoordinationTablePage(Page):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
-                FieldPanel("crisis_mode"),
+                FactPanel("crisis_mode"),
                 FieldPanel("crisis_title"),
                 FieldPanel("crisis_message"),
-                FieldPanel("needs"),
+                SourcePanel(
+                    "needs",
+                    note=_(
+                        "The urgent needs are written once, on the Catalan page, with their texts in every "
+                        "language: the initiatives answering them are the same in every language."
+                    ),
+                ),
             ],
             heading=_("Crisis response"),
         ),
@@ -56,6 +61,7 @@ class CoordinationTablePage(Page):
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
+    source_fields = ("crisis_mode", "needs")
 
     class Meta:
         verbose_name = _("coordinated multisector table")
@@ -63,25 +69,25 @@ class CoordinationTablePage(Page):
 
     def clean(self):
         super().clean()
-        if self.crisis_mode and not self.crisis_title:
+        if self.fact_source().crisis_mode and not self.crisis_title:
             raise ValidationError({"crisis_title": _("Give the crisis a title: the banner shows it.")})
 
     @property
     def crisis_active(self):
         """One switch for every language: the live page in the default language (the translations'
         source) decides, so no translation can contradict the banner."""
-        source = self.get_translation_or_none(Locale.objects.get(language_code=settings.LANGUAGE_CODE))
-        source = source or self
+        source = self.fact_source()
         return source.live and source.specific.crisis_mode
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        texts = self.source_texts()
         context["urgent_needs"] = [
             {
-                "title": block.value["title"],
-                "description": block.value["description"],
+                **texts(block.value, "title"),
+                **texts(block.value, "description"),
                 "initiatives": [i for i in block.value["initiatives"] if i is not None and i.live],
             }
-            for block in self.needs
+            for block in self.fact_source().needs
         ]
         return context

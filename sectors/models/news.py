@@ -13,10 +13,10 @@ from wagtail.models import Orderable, Page
 from modelcluster.fields import ParentalKey
 
 from ..blocks import SectorStreamBlock
-from .common import introduction_field, page_search_fields
+from .common import FactPanel, OneSourceFacts, introduction_field, page_search_fields
 
 
-class SectorNewsPage(Page):
+class SectorNewsPage(OneSourceFacts, Page):
     """News and meeting notes of a table, dated, with attachments."""
 
     class Kind(models.TextChoices):
@@ -30,7 +30,7 @@ class SectorNewsPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldRowPanel([FactPanel("date"), FactPanel("kind")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("Attachment")),
@@ -38,6 +38,7 @@ class SectorNewsPage(Page):
     search_fields = page_search_fields
     parent_page_types = ["sectors.SectorPage"]
     subpage_types = []
+    fact_fields = ("date", "kind")
 
     class Meta:
         # One English word for one item and for many: the context gives Catalan and Spanish their

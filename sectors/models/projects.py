@@ -18,11 +18,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from directori.models import District, Initiative
 
 from ..blocks import PROJECT_STATUS_CHOICES, SectorStreamBlock
-from .common import introduction_field, page_search_fields
+from .common import FactInlinePanel, FactPanel, OneSourceFacts, introduction_field, page_search_fields
 from .strategy import Goal, StrategyLine
 
 
-class TractorProjectPage(Page):
+class TractorProjectPage(OneSourceFacts, Page):
     """A table's flagship project: who takes part and how, what it serves in the Strategy, where it
     happens, and a dated timeline of updates."""
 
@@ -54,23 +54,23 @@ class TractorProjectPage(Page):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("status"), FieldPanel("completion")]),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FactPanel("status"), FactPanel("completion")]),
+                FieldRowPanel([FactPanel("start_date"), FactPanel("end_date")]),
             ],
             heading=_("State"),
         ),
         FieldPanel("body"),
-        InlinePanel("participants", heading=_("Participating initiatives"), label=_("Participant")),
+        FactInlinePanel("participants", heading=_("Participating initiatives"), label=_("Participant")),
         MultiFieldPanel(
             [
-                FieldPanel("lines", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("goals", widget=forms.CheckboxSelectMultiple),
+                FactPanel("lines", widget=forms.CheckboxSelectMultiple),
+                FactPanel("goals", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Strategy"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+                FactPanel("districts", widget=forms.CheckboxSelectMultiple),
                 InlinePanel("locations", label=_("Place")),
             ],
             heading=_("Where it happens"),
@@ -83,6 +83,16 @@ class TractorProjectPage(Page):
     search_fields = page_search_fields
     parent_page_types = ["sectors.SectorPage"]
     subpage_types = []
+    fact_fields = (
+        "status",
+        "completion",
+        "start_date",
+        "end_date",
+        "districts",
+        "lines",
+        "goals",
+        "participants",
+    )
 
     class Meta:
         verbose_name = _("tractor project")

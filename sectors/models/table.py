@@ -21,12 +21,19 @@ from directori.models import Initiative, Sector
 
 from ..blocks import ObjectiveBlock, SectorStreamBlock
 from ..plan import WEIGHTING_RULE, Action, Objective, WorkPlan
-from .common import introduction_field, page_search_fields
+from .common import (
+    FactInlinePanel,
+    FactPanel,
+    OneSourceFacts,
+    SourcePanel,
+    introduction_field,
+    page_search_fields,
+)
 from .news import SectorNewsPage
 from .projects import TractorProjectPage
 
 
-class SectorPage(Page):
+class SectorPage(OneSourceFacts, Page):
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
@@ -67,14 +74,24 @@ class SectorPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("sector"), FieldPanel("colour"), FieldPanel("icon")]),
+        FieldRowPanel([FactPanel("sector"), FactPanel("colour"), FactPanel("icon")]),
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]
-    plan_panels = [FieldPanel("plan_start_year"), FieldPanel("plan")]
+    plan_panels = [
+        FactPanel("plan_start_year"),
+        SourcePanel(
+            "plan",
+            note=_(
+                "The work plan is written once, on the table's Catalan page, with its texts in every "
+                "language: its years, status, progress and responsible initiatives are the same in every "
+                "language."
+            ),
+        ),
+    ]
     team_panels = [
         InlinePanel("contacts", heading=_("Dynamisation team"), label=_("Contact")),
-        InlinePanel("members", heading=_("Member initiatives"), label=_("Member")),
+        FactInlinePanel("members", heading=_("Member initiatives"), label=_("Member")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -84,7 +101,9 @@ class SectorPage(Page):
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
-    search_fields = [*page_search_fields, index.SearchField("plan")]
+    search_fields = [*page_search_fields, index.SearchField("plan_text")]
+    fact_fields = ("sector", "colour", "icon", "members")
+    source_fields = ("plan_start_year", "plan")
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = ["sectors.TractorProjectPage", "sectors.SectorNewsPage"]
     # A copy is another table: it gets a group of its own (sectors.permissions), never this one's.
@@ -127,13 +146,15 @@ class SectorPage(Page):
             raise ValidationError(errors)
 
     def work_plan(self):
+        """The plan of the table's source page (one for every language), in this page's language."""
+        source, texts = self.fact_source(), self.source_texts()
         objectives = [
             Objective(
-                title=block.value["title"],
-                description=block.value["description"],
+                **texts(block.value, "title"),
+                **texts(block.value, "description"),
                 actions=[
                     Action(
-                        title=a["title"],
+                        **texts(a, "title"),
                         start=a["start_year"],
                         end=a["end_year"],
                         status=a["status"],
@@ -144,9 +165,17 @@ class SectorPage(Page):
                     for a in block.value["actions"]
                 ],
             )
-            for block in self.plan
+            for block in source.plan
         ]
-        return WorkPlan(start_year=self.plan_start_year or 2025, objectives=objectives)
+        return WorkPlan(start_year=source.plan_start_year or 2025, objectives=objectives)
+
+    def plan_text(self):
+        """The plan's texts in this page's language, for the search index."""
+        plan = self.work_plan()
+        return "\n".join(
+            [text for o in plan.objectives for text in (o.title, o.description)]
+            + [a.title for a in plan.actions]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .navigation import sections, shortcuts
+from .navigation import sections, sector_tables, shortcuts
 
 
 class HomePage(Page):
@@ -60,6 +60,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = sections()
         context["shortcuts"] = shortcuts()
+        context["tables"] = sector_tables()
         return context
 
     class Meta:

@@ -1,5 +1,5 @@
 """The site's main sections, in one place: the header navigation and the home page cards read this,
-and the home page's need shortcuts.
+and the home page's need shortcuts and list of sector tables.
 
 A section is either a Django view (`url_name`) or a Wagtail page that editors own (`page_type`,
 as "app.Model"): the page of that type in the visitor's language, so its translated slug is used.
@@ -17,6 +17,8 @@ from wagtail.models import Locale
 
 from directori.models import Sector
 from directori.selection import Selection
+
+from .collation import Collated
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,14 @@ SECTIONS = (
     ),
     Section(_("Search"), _("Search the whole site."), url_name="search:index"),
 )
+
+
+def sector_tables():
+    """The live sector tables in the visitor's language, by title. The home page lists them from here,
+    so a table added in the admin (Cultura) is listed without editing any text. By label, as sections
+    name their pages: the shell does not import the apps."""
+    model = apps.get_model("sectors.SectorPage")
+    return model.objects.live().filter(locale=Locale.get_active()).order_by(Collated("title"))
 
 
 def sections():

@@ -27,8 +27,7 @@ HOME = {
         "hero_text": "Troba cooperatives, associacions, botigues i serveis de l'ESS al teu barri, "
         "i coneix les taules sectorials que la fan créixer.",
         "introduction": "<p>Aquest espai reuneix el <b>directori</b> d'iniciatives de l'ESS, el <b>mapa</b> "
-        "dels deu districtes i les <b>taules sectorials</b>: agroecologia, consum conscient, habitatge, "
-        "tèxtil, transició energètica, mobilitat, cures i finances ètiques.</p>",
+        "dels deu districtes i les <b>taules sectorials</b>, que trobaràs aquí sota.</p>",
         "body": _body(
             "Com funciona",
             "<p>Les entitats de cada taula sectorial acorden un pla de treball per als propers deu "
@@ -43,8 +42,7 @@ HOME = {
         "hero_text": "Encuentra cooperativas, asociaciones, tiendas y servicios de la ESS en tu barrio, "
         "y conoce las mesas sectoriales que la hacen crecer.",
         "introduction": "<p>Este espacio reúne el <b>directorio</b> de iniciativas de la ESS, el <b>mapa</b> "
-        "de los diez distritos y las <b>mesas sectoriales</b>: agroecología, consumo consciente, vivienda, "
-        "textil, transición energética, movilidad, cuidados y finanzas éticas.</p>",
+        "de los diez distritos y las <b>mesas sectoriales</b>, que encontrarás aquí debajo.</p>",
         "body": _body(
             "Cómo funciona",
             "<p>Las entidades de cada mesa sectorial acuerdan un plan de trabajo para los próximos "
@@ -59,9 +57,8 @@ HOME = {
         "hero_text": "Find co-operatives, associations, shops and services of the social economy in your "
         "neighbourhood, and meet the sector tables that help it grow.",
         "introduction": "<p>This site brings together the <b>directory</b> of social and solidarity economy "
-        "initiatives, the <b>map</b> of the ten districts and the <b>sector tables</b>: agroecology, "
-        "conscious consumption, housing, textiles, energy transition, mobility, care and ethical "
-        "finance.</p>",
+        "initiatives, the <b>map</b> of the ten districts and the <b>sector tables</b>, listed "
+        "below.</p>",
         "body": _body(
             "How it works",
             "<p>The organisations of each sector table agree a ten-year work plan and drive "
