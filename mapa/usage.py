@@ -35,6 +35,7 @@ from django.utils.translation import ngettext
 
 from crawlerdetect import CrawlerDetect
 
+from core.catalan import in_catalan
 from core.dates import long_date
 
 from .models import EmbedUsage
@@ -201,9 +202,12 @@ def report_data(user, only=None, today=None):
         name = names.get(key, key)
         total = sum(counts)
         # "1 visualització", "2 visualitzacions": the count chooses the plural form in each language
-        loads = ngettext(
-            "%(total)s load from %(start)s to %(end)s", "%(total)s loads from %(start)s to %(end)s", total
-        ) % {"total": total, "start": long_date(since), "end": long_date(today)}
+        loads = in_catalan(
+            ngettext(
+                "%(total)s load from %(start)s to %(end)s", "%(total)s loads from %(start)s to %(end)s", total
+            )
+            % {"total": total, "start": long_date(since), "end": long_date(today)}
+        )
         embeds.append(
             {
                 "key": key,

@@ -13,6 +13,7 @@ from django.utils import translation
 
 import pytest
 
+from core.catalan import in_catalan
 from core.dates import MONTHS_WITH_PREPOSITION, long_date
 from sectors.models import SectorNewsPage, TractorProjectPage
 
@@ -114,3 +115,15 @@ def test_sector_pages_show_long_dates_in_each_language(client, seeded, language)
     assert f'<time datetime="2025-10-20">{october}</time>' in body
     table = html.unescape(client.get(page.get_parent().url).content.decode())
     assert f'<time datetime="2025-10-20">{october}</time>' in table
+
+
+def test_the_article_before_the_day_1_or_11_elides_in_catalan_sentences():
+    """Catalan writes "l'1", "a l'11", "de l'1" ("el 1 de gener" is a common fault); other days, and
+    other languages, are left as the catalogue wrote them."""
+    with translation.override("ca"):
+        assert in_catalan("expirada el 1 de gener de 2021") == "expirada l'1 de gener de 2021"
+        assert in_catalan("del 11 de maig al 1 de juny") == "de l'11 de maig a l'1 de juny"
+        assert in_catalan("El 1 de març") == "L'1 de març"
+        assert in_catalan("del 12 de maig al 21 de juny") == "del 12 de maig al 21 de juny"
+    with translation.override("es"):
+        assert in_catalan("del 1 de mayo al 11 de junio") == "del 1 de mayo al 11 de junio"

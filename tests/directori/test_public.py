@@ -126,9 +126,9 @@ def test_an_initiative_page(client, directory):
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert "<h1>Sostre de Gràcia</h1>" in body
-    # an expired evaluation says so, in a long Catalan date
-    assert "<strong>expirada el 1 de gener de 2021</strong>" in body
-    assert "vàlida fins al 1 de gener de 2099" in body
+    # an expired evaluation says so, in a long Catalan date, the article elided before the day 1
+    assert "<strong>expirada l'1 de gener de 2021</strong>" in body
+    assert "vàlida fins a l'1 de gener de 2099" in body
     assert '<svg class="city-map"' in body
     assert 'href="/ca/directori/barri/la-vila-de-gracia/"' in body
     data = json.loads(
