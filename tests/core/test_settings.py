@@ -21,6 +21,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "ess.example.org,.ess.example.org",
     "WAGTAILADMIN_BASE_URL": "https://ess.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    "EMAIL_URL": "smtp+tls://ess%40example.org:secret@mail.example.org:587",
 }
 
 
@@ -45,7 +46,7 @@ def test_production_passes_check_deploy_with_zero_warnings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "EMAIL_URL"])
 def test_production_refuses_to_start_without_security_values(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = manage("check", **env)
@@ -57,6 +58,34 @@ def test_production_trusts_https_origins_of_its_hosts():
     script = "from django.conf import settings; print(' '.join(settings.CSRF_TRUSTED_ORIGINS))"
     result = manage_shell(script, **PRODUCTION)
     assert result.stdout.split() == ["https://ess.example.org", "https://*.ess.example.org"], result.stderr
+
+
+EMAIL_SETTINGS = (
+    "from django.conf import settings as s; "
+    "print(s.EMAIL_BACKEND.rsplit('.', 2)[-2], s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, "
+    "s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.DEFAULT_FROM_EMAIL == s.SERVER_EMAIL)"
+)
+
+
+def test_production_sends_mail_through_the_smtp_server_of_email_url():
+    result = manage_shell(EMAIL_SETTINGS, **PRODUCTION)
+    assert result.stdout.split() == [
+        "smtp",
+        "mail.example.org",
+        "587",
+        "True",
+        "ess@example.org",
+        "secret",
+        "True",
+    ], result.stderr
+
+
+def test_development_prints_mail_on_the_console_and_tests_keep_it_in_memory():
+    """No mail server in development: Django's default (SMTP on localhost:25) refused every moderation
+    notification with a ConnectionRefusedError traceback in the log."""
+    result = manage_shell(EMAIL_SETTINGS, DJANGO_SETTINGS_MODULE="config.settings.dev")
+    assert result.stdout.split()[0] == "console", result.stderr
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
 
 
 def test_a_developers_env_file_is_read(tmp_path):

@@ -32,6 +32,10 @@ ENV_SCHEMA = {
     "ELASTICSEARCH_INDEX_PREFIX": (str, "ess_"),
     "ELASTICSEARCH_ENGINE": (str, "elasticsearch9"),
     "WAGTAILADMIN_BASE_URL": (str, environ.Env.NOTSET),
+    # How mail leaves (django-environ's email_url): dev defaults to the console, test to memory,
+    # production has no default (smtp://user:password@host:587/?tls=True, or consolemail:// on purpose).
+    "EMAIL_URL": (str, environ.Env.NOTSET),
+    "DEFAULT_FROM_EMAIL": (str, "ESS Barcelona <noreply@localhost>"),
     "TILES_URL": (str, "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     "TILES_ATTRIBUTION": (
         str,
@@ -227,6 +231,8 @@ WHITENOISE_AUTOREFRESH = True
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ESS Barcelona"
+# The sender of every e-mail (Wagtail's moderation notifications) and of error reports.
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "geojson", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # No request leaves the site from the admin either: no Gravatar avatars, no release check.

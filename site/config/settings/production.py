@@ -1,5 +1,5 @@
 """Production: security values have no default (SECRET_KEY, ALLOWED_HOSTS and WAGTAILADMIN_BASE_URL
-must be set), HTTPS
+must be set, and EMAIL_URL, the mail server), HTTPS
 everywhere, hashed static files served by whitenoise. Passes `manage.py check --deploy` with zero
 warnings (tests/core/test_settings.py proves it)."""
 
@@ -10,6 +10,8 @@ DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL")
+# A real mail server, said explicitly: no silent fallback to a local SMTP that refuses the mails.
+vars().update(env.email_url("EMAIL_URL"))
 # ".example.org" in ALLOWED_HOSTS means the domain and its subdomains; CSRF spells that "*.example.org".
 CSRF_TRUSTED_ORIGINS = [
     f"https://*{host}" if host.startswith(".") else f"https://{host}" for host in ALLOWED_HOSTS if host != "*"

@@ -16,6 +16,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Mail stays in memory (django.core.mail.outbox), whatever EMAIL_URL says: a test never sends one.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not SQLite's shared in-memory database: the browser tests' live server answers the
