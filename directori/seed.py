@@ -1,4 +1,4 @@
-"""Demo content of the directory: the ESS families and sectors of domain.md, and about 300 example
+"""Demo content of the directory: the ESS families and the sectors of the city's tables, and about 300 example
 initiatives spread over all 73 neighbourhoods. Deterministic (a fixed random seed), idempotent (keyed
 by source "demo" and external id), and every example is flagged `is_example`.
 """

@@ -1,4 +1,4 @@
-"""URLs grouped by policy (conventions.md, point 10).
+"""URLs grouped by policy, as wagtail.org's and uMap's URL confs group them.
 
 Private routes (admin, documents) carry no language prefix, and Wagtail sends them with no-cache
 headers. Public routes live under a language prefix (/ca/, /es/, /en/); each domain app owns its

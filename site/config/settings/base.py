@@ -285,7 +285,7 @@ IMPORT_HEARTBEAT_SECONDS = 10
 # download the official files (to update the copy).
 ESS_BOUNDARIES_DIR = env("ESS_BOUNDARIES_DIR")
 
-# Only embeds may be framed by other sites; they opt out explicitly (architecture.md).
+# Only embeds may be framed by other sites (district offices' pages); they opt out explicitly.
 X_FRAME_OPTIONS = "DENY"
 # Who may frame the map embeds: a CSP frame-ancestors source list, e.g. "https://*.barcelona.cat".
 # The default "*" is deliberate: embeds are public maps meant for any site (district offices, ESS
