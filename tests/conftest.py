@@ -5,6 +5,7 @@ service fails the test, because CI must run it; on a newcomer's laptop it is ski
 reason that says what to install.
 """
 
+import contextlib
 import functools
 import os
 from pathlib import Path
@@ -40,27 +41,51 @@ def require(available, reason):
     pytest.skip(reason)
 
 
-def seed_demo():
+def seed_demo(boundaries=False):
+    """The one way a test gets the demo site (`manage.py seed_demo`); with `boundaries`, the real ones
+    of data/ first, which the ~300 example initiatives, the poles and the offices' embeds need.
+
+    Tests that need a few objects make them with factory functions (tests/*/factories.py, fixtures
+    like `providers`) and never seed; tests that read the demo use one of the fixtures below."""
+    if boundaries:
+        save_boundaries(open_data_boundaries())
     with open(os.devnull, "w") as quiet:
         call_command("seed_demo", force=True, stdout=quiet)
 
 
+@contextlib.contextmanager
+def seeded_once(django_db_blocker, boundaries):
+    """The demo seeded once for a module, inside a transaction rolled back when the module ends; each
+    test runs in a savepoint inside it, as Django's TestCase.setUpTestData does (TestCase classes call
+    `seed_demo` there, e.g. tests/sectors/conftest.py)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed_demo(boundaries=boundaries)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def seeded(request, db):
-    """The demo site of `seed_demo`. Modules that use it in most tests mark themselves with
-    `usefixtures("seeded_module")` and share one seed (seconds, with the sector tables' pages)."""
+    """The demo site of `seed_demo`, without boundaries. Modules that use it in most tests mark
+    themselves with `usefixtures("seeded_module")` and share one seed (seconds, with the sector
+    tables' pages)."""
     if "seeded_module" not in request.fixturenames:
         seed_demo()
 
 
 @pytest.fixture(scope="module")
 def seeded_module(django_db_setup, django_db_blocker):
-    """The demo site seeded once for a test module, inside a transaction rolled back when the module
-    ends; each test runs in a savepoint inside it, as Django's TestCase.setUpTestData does."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_demo()
+    """`seeded`, once for the module."""
+    with seeded_once(django_db_blocker, boundaries=False):
         yield
-        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def seeded_city(django_db_setup, django_db_blocker):
+    """The demo site with the real boundaries, its example initiatives, poles, housing links and every
+    district office's embed, once for the module."""
+    with seeded_once(django_db_blocker, boundaries=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

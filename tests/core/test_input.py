@@ -16,7 +16,7 @@ import time
 from urllib.parse import quote, urlencode
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -28,11 +28,9 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from core.models import HomePage
-from directori.boundaries import save_boundaries
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from mapa.models import Layer, MapEmbed
 from sectors.models import SectorMember, SectorPage
-from tests.conftest import open_data_boundaries, seed_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("city")]
 
@@ -117,17 +115,12 @@ PARAMS = {
 
 
 @pytest.fixture(scope="module")
-def city(django_db_setup, django_db_blocker):
-    """The demo site with its example initiatives (they need the real boundaries) and a saved embed,
-    seeded once for the module and rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        save_boundaries(open_data_boundaries())
-        seed_demo()
+def city(seeded_city, django_db_blocker):
+    """The demo city (`seeded_city`, rolled back when the module ends) made small, with a saved embed."""
+    with django_db_blocker.unblock():
         # A small city is enough to reach every code path, and keeps the whole-city documents cheap.
         Initiative.objects.exclude(pk__in=Initiative.objects.order_by("pk")[:KEEP_INITIATIVES]).delete()
         MapEmbed.objects.create(name="Gràcia, mercat social", slug="gracia-mercat", height=600)
-        yield
-        transaction.set_rollback(True)
 
 
 def public_routes(patterns=None, prefix=""):

@@ -12,30 +12,16 @@ import html
 import json
 import re
 
-from django.db import transaction
-
 import pytest
 import shapely
 from shapely.geometry import shape
 
-from directori.boundaries import save_boundaries
 from directori.models import District, Initiative, Neighbourhood
 from mapa.models import EconomicPole, Layer
-from tests.conftest import open_data_boundaries, seed_demo
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_map")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_city")]
 
 TOLERANCE = 0.0001  # degrees, about 10 m
-
-
-@pytest.fixture(scope="module")
-def demo_map(django_db_setup, django_db_blocker):
-    """The demo site with real boundaries, seeded once for the module and rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        save_boundaries(open_data_boundaries())
-        seed_demo()
-        yield
-        transaction.set_rollback(True)
 
 
 def config(body):

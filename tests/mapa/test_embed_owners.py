@@ -2,36 +2,19 @@
 office's; staff see them all. One login per role, through the admin's views (kausal-watch's pattern),
 on the seeded demo site (its offices, demo users and one embed per district)."""
 
-import os
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 import pytest
 
-from directori.boundaries import save_boundaries
 from directori.models import District, Neighbourhood
 from mapa.models import DistrictOffice, MapEmbed
-from tests.conftest import open_data_boundaries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_city")]
 
 EMBEDS = "/admin/snippets/mapa/mapembed/"
-
-
-@pytest.fixture(scope="module")
-def seeded_city(django_db_setup, django_db_blocker):
-    """The demo site with the real boundaries (so every district has its office), once per module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        save_boundaries(open_data_boundaries())
-        with open(os.devnull, "w") as quiet:
-            call_command("seed_demo", force=True, stdout=quiet)
-        yield
-        transaction.set_rollback(True)
 
 
 def user(username):

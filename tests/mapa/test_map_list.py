@@ -6,30 +6,15 @@ import html
 import json
 import re
 
-from django.db import transaction
-
 import pytest
 
-from directori.boundaries import save_boundaries
 from directori.models import District, Initiative
 from mapa.models import EconomicPole, HousingServiceLink, Layer
 from sectors.models import ProjectLocation, TractorProjectPage
-from tests.conftest import open_data_boundaries, seed_demo
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_map")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_city")]
 
 THEMES = "pols-economics,xarxa-habitatge,projectes-tractors,iniciatives-per-habitant,mercat-social"
-
-
-@pytest.fixture(scope="module")
-def demo_map(django_db_setup, django_db_blocker):
-    """The demo site with real boundaries (so initiatives, poles and housing links exist), seeded once
-    for the module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        save_boundaries(open_data_boundaries())
-        seed_demo()
-        yield
-        transaction.set_rollback(True)
 
 
 def page(client, query=""):

@@ -5,12 +5,10 @@ class (`setUpTestData`; each test still runs in its own rolled-back transaction)
 
 from django.test import TestCase
 
-from directori.boundaries import save_boundaries
-from tests.conftest import open_data_boundaries, seed_demo
+from tests.conftest import seed_demo
 
 
 class SeededSiteTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
-        save_boundaries(open_data_boundaries())
-        seed_demo()
+        seed_demo(boundaries=True)
