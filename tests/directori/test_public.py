@@ -7,29 +7,37 @@ import re
 
 import pytest
 
-from directori.models import EssFamily, Evaluation, Initiative, Sector
+from directori.models import Evaluation, Initiative
+from tests.factories import EssFamilyFactory, InitiativeFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def directory(boundaries):
-    coop = EssFamily.objects.create(slug="cooperativa-d-habitatge", name="Cooperativa d'habitatge")
-    association = EssFamily.objects.create(slug="associacio", name="Associació", name_es="Asociación")
-    housing = Sector.objects.create(slug="habitatge", name="Habitatge", name_es="Vivienda")
-    care = Sector.objects.create(slug="cures", name="Cures")
-
-    def make(name, lon, lat, family, sectors, **extra):
-        initiative = Initiative(name=name, longitude=lon, latitude=lat, family=family, live=True, **extra)
-        initiative.save()
-        initiative.sectors.set(sectors)
-        initiative.save()
-        return initiative
+    coop = EssFamilyFactory(slug="cooperativa-d-habitatge", name="Cooperativa d'habitatge")
+    association = EssFamilyFactory(slug="associacio", name="Associació", name_es="Asociación")
+    housing = SectorFactory(slug="habitatge", name="Habitatge", name_es="Vivienda")
+    care = SectorFactory(slug="cures", name="Cures")
 
     return {
-        "sostre": make("Sostre de Gràcia", 2.1574, 41.4010, coop, [housing]),
-        "mediem": make("Mediació Familiar Gràcia", 2.1580, 41.4015, association, [care]),
-        "poblenou": make("Habitem el Poblenou", 2.2010, 41.4010, coop, [housing, care]),
+        "sostre": InitiativeFactory(
+            name="Sostre de Gràcia", longitude=2.1574, latitude=41.4010, family=coop, sectors=[housing]
+        ),
+        "mediem": InitiativeFactory(
+            name="Mediació Familiar Gràcia",
+            longitude=2.1580,
+            latitude=41.4015,
+            family=association,
+            sectors=[care],
+        ),
+        "poblenou": InitiativeFactory(
+            name="Habitem el Poblenou",
+            longitude=2.2010,
+            latitude=41.4010,
+            family=coop,
+            sectors=[housing, care],
+        ),
         "draft": Initiative.objects.create(
             name="Esborrany secret", longitude=2.1574, latitude=41.4010, live=False
         ),

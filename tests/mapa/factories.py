@@ -1,7 +1,8 @@
 """Map test data: the social-market layer with shops placed where the tests need them."""
 
-from directori.models import Initiative, LayerTag
+from directori.models import LayerTag
 from mapa.models import Layer
+from tests.factories import InitiativeFactory
 
 
 def market_layer(shops, **layer):
@@ -10,11 +11,8 @@ def market_layer(shops, **layer):
     tag = LayerTag.objects.get(slug="mercat-social")
     market = Layer.objects.create(slug="mercat-social", name="Mercat social", kind="initiatives", **layer)
     market.tags.add(tag)
-    placed = {}
-    for name, (lon, lat) in shops.items():
-        shop = Initiative(name=name, longitude=lon, latitude=lat, live=True)
-        shop.save()
-        shop.tags.add(tag)
-        shop.save()  # a cluster's relations are written on save
-        placed[name] = shop
+    placed = {
+        name: InitiativeFactory(name=name, longitude=lon, latitude=lat, tags=[tag])
+        for name, (lon, lat) in shops.items()
+    }
     return market, placed
