@@ -23,10 +23,11 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from core.page_forms import WholeListPageForm
 
 introduction_field = models.TextField(
     _("introduction"),
@@ -38,8 +39,9 @@ page_search_fields = [*Page.search_fields, index.SearchField("introduction"), in
 SAME_IN_EVERY_LANGUAGE = _("The same in every language: change it on the Catalan page.")
 
 
-class FactsForm(WagtailAdminPageForm):
-    """The page form without the fields a translation does not write (see the module's docstring)."""
+class FactsForm(WholeListPageForm):
+    """The page form without the fields a translation does not write (see the module's docstring);
+    its inline lists are whole lists (a re-sent save does not repeat their rows: WholeListPageForm)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
