@@ -19,7 +19,8 @@ import pytest
 
 from core.models import HomePage, StandardPage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the root page and the groups (migration data) are back after an earlier flush
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 THREADS = 6
 ROUNDS = 4
