@@ -35,7 +35,7 @@ def test_listing_filters_by_district(staff, gracia_coop):
 def test_edit_view_shows_where_the_point_is(staff, gracia_coop):
     body = staff.get(f"/admin/snippets/directori/initiative/edit/{gracia_coop.pk}/").content.decode()
     assert '<svg class="city-map"' in body
-    assert "Districte: Gràcia · Barri: la Vila de Gràcia" in body  # the admin speaks Catalan
+    assert "Districte: Gràcia · Barri: La Vila de Gràcia" in body  # the admin speaks Catalan
 
 
 def add_initiative(client, **fields):
@@ -170,4 +170,4 @@ def test_preview_places_the_point_being_edited(staff, gracia_coop):
     gracia_coop.latitude, gracia_coop.longitude = 41.4010, 2.2010  # el Poblenou
     gracia_coop.save_revision()
     body = staff.get(f"/admin/snippets/directori/initiative/edit/{gracia_coop.pk}/").content.decode()
-    assert "Districte: Sant Martí · Barri: el Poblenou" in body
+    assert "Districte: Sant Martí · Barri: El Poblenou" in body

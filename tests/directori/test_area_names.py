@@ -22,7 +22,7 @@ def test_a_neighbourhood_begins_with_a_capital_at_the_start_of_its_page_and_list
     map_page = html.unescape(client.get(reverse("mapa:index")).content.decode())
     assert ">El Raval</option>" in map_page and ">el Raval</option>" not in map_page
     options = {f["param"]: f for f in Selection.of(barri=[raval.slug]).facets()}["barri"]["options"]
-    assert [o["label"] for o in options if o["slug"] == raval.slug] == ["El Raval"]
+    assert [o["label"] for o in options if o["value"] == raval.slug] == ["El Raval"]
 
 
 @pytest.mark.django_db
