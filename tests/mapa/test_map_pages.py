@@ -131,7 +131,9 @@ def test_an_embed_draws_its_district_and_fits_it(client, layers):
 
 def test_an_area_is_a_district_or_a_neighbourhood_and_nothing_else(client, layers):
     neighbourhood = client.get("/ca/mapa/capes/area/barri/la-vila-de-gracia.geojson")
-    assert neighbourhood.json()["features"][0]["properties"]["name"] == "la Vila de Gràcia"
+    assert (
+        neighbourhood.json()["features"][0]["properties"]["name"] == "La Vila de Gràcia"
+    )  # its label, as a title
     # a kind that is neither is refused, not read as a neighbourhood
     for url in (
         "/ca/mapa/capes/area/comarca/la-vila-de-gracia.geojson",
