@@ -88,11 +88,17 @@ def one_plan(apps, schema_editor):
 
 
 def one_set_of_facts(apps, schema_editor):
-    for model_name, (columns, many, children) in FACTS.items():
+    set_facts(apps, FACTS)
+
+
+def set_facts(apps, facts):
+    """Each translation's `facts` (as FACTS) set from its Catalan page (0008 reuses it for places)."""
+    for model_name, (columns, many, children) in facts.items():
         model = apps.get_model("sectors", model_name)
         for source in model.objects.filter(locale__language_code=DEFAULT_LANGUAGE):
             translations = model.objects.filter(translation_key=source.translation_key).exclude(pk=source.pk)
-            translations.update(**{column: getattr(source, column) for column in columns})
+            if columns:
+                translations.update(**{column: getattr(source, column) for column in columns})
             for name in many:
                 through = model._meta.get_field(name).remote_field.through
                 own, other = through._meta.get_field(model_name).attname, _other(through, model_name)

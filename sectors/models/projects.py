@@ -71,7 +71,7 @@ class TractorProjectPage(OneSourceFacts, Page):
         MultiFieldPanel(
             [
                 FactPanel("districts", widget=forms.CheckboxSelectMultiple),
-                InlinePanel("locations", label=_("Place")),
+                FactInlinePanel("locations", label=_("Place")),
             ],
             heading=_("Where it happens"),
             help_text=_(
@@ -92,6 +92,7 @@ class TractorProjectPage(OneSourceFacts, Page):
         "lines",
         "goals",
         "participants",
+        "locations",
     )
 
     class Meta:

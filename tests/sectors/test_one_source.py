@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import streamfield
 
-from sectors.models import CoordinationTablePage, SectorPage, TractorProjectPage
+from sectors.models import CoordinationTablePage, ProjectLocation, SectorPage, TractorProjectPage
 from tests.sectors.conftest import SeededSiteTestCase
 from tests.sectors.test_page_tree import listblock
 from tests.sectors.test_permissions import edit_form, table
@@ -151,12 +151,17 @@ class OnePlanTest(SeededSiteTestCase):
         project.status, project.completion = "paused", 55
         project.goals = list(project.goals.all()[:1])
         project.participants = [project.participants.first()]  # the rows as the admin leaves them
+        project.locations = [ProjectLocation(name="Nau Bostik", latitude=41.4283, longitude=2.1913)]
         project.save_revision().publish()
         for other in TractorProjectPage.objects.filter(pk__in=[o.pk for o in others]):
             assert (other.status, other.completion) == ("paused", 55)
             assert list(other.goals.all()) == list(project.goals.all())
             assert [p.initiative_id for p in other.participants.all()] == [
                 p.initiative_id for p in project.participants.all()
+            ]
+            # the map's project points: the same places in every language
+            assert [(p.name, p.latitude, p.longitude) for p in other.locations.all()] == [
+                ("Nau Bostik", 41.4283, 2.1913)
             ]
             # publishing an older revision of the translation brings back its texts, never its facts
             other.get_latest_revision().publish()
