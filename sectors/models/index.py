@@ -7,8 +7,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from core.collation import Collated
-
 from ..blocks import SectorStreamBlock
 from .common import introduction_field, page_search_fields
 from .coordination import CoordinationTablePage
@@ -34,7 +32,10 @@ class SectorIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tables"] = (
-            SectorPage.objects.child_of(self).live().select_related("sector").order_by(Collated("title"))
+            SectorPage.objects.child_of(self)
+            .live()
+            .select_related("sector")
+            .order_by(*SectorPage.TABLE_ORDER)
         )
         context["coordination"] = CoordinationTablePage.objects.child_of(self).live().first()
         context["strategy_url"] = self.strategy_url(request)

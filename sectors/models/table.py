@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from core.collation import sorted_by_name
+from core.collation import Collated, sorted_by_name
 from core.icons import ICON_CHOICES
 from core.validators import COLOUR_VALIDATORS
 from directori.models import Initiative, Sector
@@ -103,6 +103,9 @@ class SectorPage(OneSourceFacts, Page):
     )
     search_fields = [*page_search_fields, index.SearchField("plan_text")]
     fact_fields = ("sector", "colour", "icon", "members")
+    # Lists of tables follow their sectors' names as the visitor reads them ("Tèxtil" before
+    # "Transició energètica"), not their titles, whose articles ("d'", "de", "del") would decide.
+    TABLE_ORDER = (Collated("sector__name", translated=True), Collated("title"))
     source_fields = ("plan_start_year", "plan")
     parent_page_types = ["sectors.SectorIndexPage"]
     subpage_types = ["sectors.TractorProjectPage", "sectors.SectorNewsPage"]

@@ -18,8 +18,6 @@ from wagtail.models import Locale
 from directori.models import Sector
 from directori.selection import Selection
 
-from .collation import Collated
-
 
 @dataclass(frozen=True)
 class Section:
@@ -54,11 +52,12 @@ SECTIONS = (
 
 
 def sector_tables():
-    """The live sector tables in the visitor's language, by title. The home page lists them from here,
-    so a table added in the admin (Cultura) is listed without editing any text. By label, as sections
-    name their pages: the shell does not import the apps."""
+    """The live sector tables in the visitor's language, in the order of their sectors' names (titles
+    such as "Taula d'habitatge", "Taula del tèxtil" would sort by their articles). The home page lists
+    them from here, so a table added in the admin (Cultura) is listed without editing any text. By
+    label, as sections name their pages: the shell does not import the apps."""
     model = apps.get_model("sectors.SectorPage")
-    return model.objects.live().filter(locale=Locale.get_active()).order_by(Collated("title"))
+    return model.objects.live().filter(locale=Locale.get_active()).order_by(*model.TABLE_ORDER)
 
 
 def sections():

@@ -2,6 +2,7 @@
 list written by hand), the demo content writes correct Catalan contractions ("d'agroecologia", "al
 Guinardó", never "de agroecologia", "a el Guinardó"), and English spells "co-operative" one way."""
 
+import html
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from wagtail.models import Page
 
 from core import seed as core_seed
 from core.catalan import contract
+from core.collation import sorted_by_name
 from directori.models import Initiative
 from mapa.models import EconomicPole, MapEmbed
 from sectors.models import SectorPage
@@ -91,3 +93,21 @@ def test_english_writes_co_operative_with_its_hyphen():
     english += re.findall(r'^msg(?:id|str) "(.*)"$', catalogue.read_text(encoding="utf-8"), re.M)
     assert any("co-operative" in text for text in english)
     assert not [text for text in english if WRONG_ENGLISH.search(text)]
+
+
+class TableOrderTest(SeededSiteTestCase):
+    def test_tables_are_listed_in_the_order_of_their_sectors_names_in_each_language(self):
+        """The home page and the tables' index follow the sectors' names ("Tèxtil" before "Transició
+        energètica"), not the titles' articles ("Taula d'habitatge" before "Taula de consum")."""
+        for language in ("ca", "es", "en"):
+            with translation.override(language):
+                tables = list(SectorPage.objects.live().filter(locale__language_code=language))
+                expected = [t.title for t in sorted_by_name(tables, key=lambda t: t.sector.label)]
+                index = tables[0].get_parent().url
+            for url in (f"/{language}/", index):
+                body = html.unescape(self.client.get(url).content.decode())
+                shown = sorted((body.index(title), title) for title in expected)
+                assert [title for _, title in shown] == expected, (url, shown)
+        with translation.override("ca"):  # the issue's example is among them
+            catalan = [t.sector.label for t in SectorPage.objects.live().filter(locale__language_code="ca")]
+        assert "Tèxtil" in catalan and "Transició energètica" in catalan
