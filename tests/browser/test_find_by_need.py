@@ -57,7 +57,7 @@ def providers_by_need(boundaries, settings):
     ("language", "need", "box", "search", "to_map", "found"),
     [
         ("ca", "fruita", "Què busques?", "Cerca", "Mostra-les al mapa", ["L'Hort de Sants", "La Fruitera"]),
-        ("es", "vivienda", "¿Qué buscas?", "Búsqueda", "Mostrarlas en el mapa", ["Sostre Comú"]),
+        ("es", "vivienda", "¿Qué buscas?", "Buscar", "Mostrarlas en el mapa", ["Sostre Comú"]),
         (
             "en",
             "ethical finance",

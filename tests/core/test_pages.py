@@ -71,7 +71,7 @@ def test_root_redirects_to_catalan_unless_the_browser_asks_for_another_language(
                 ("/es/directori/", "Directorio"),
                 ("/es/mapa/", "Mapa"),
                 ("/es/sectores/", "Sectores"),
-                ("/es/cerca/", "Búsqueda"),
+                ("/es/cerca/", "Buscar"),
             ),
         ),
         (
@@ -179,7 +179,7 @@ def test_search_survives_query_syntax(client, seeded, query):
 
 @pytest.mark.parametrize(
     ("prefix", "label", "button", "map_link"),
-    [("/ca/", "Què busques?", "Cerca", "Mira el mapa"), ("/es/", "¿Qué buscas?", "Búsqueda", "Mira el mapa")],
+    [("/ca/", "Què busques?", "Cerca", "Mira el mapa"), ("/es/", "¿Qué buscas?", "Buscar", "Mira el mapa")],
 )
 def test_home_page_opens_with_a_search_box_for_the_directory_and_the_map(
     client, seeded, prefix, label, button, map_link
