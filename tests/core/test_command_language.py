@@ -75,6 +75,19 @@ def test_help_is_catalan_by_default():
     assert "Importa iniciatives de FITXER (CSV, XLSX, GeoJSON)" in result.stdout
     assert "--dry-run             Valida i informa; no desa res." in result.stdout
     assert "Import initiatives from FILE" not in result.stdout
+    # argparse's and Django's own words too: no English line in a Catalan help
+    assert result.stdout.startswith("ús: manage.py import_initiatives")
+    assert "\narguments posicionals:\n" in result.stdout and "\nopcions:\n" in result.stdout
+    assert "-h, --help            Mostra aquesta ajuda i surt." in result.stdout
+    assert "Omet les comprovacions del sistema." in result.stdout
+    for english in (
+        "usage:",
+        "positional arguments",
+        "show this help",
+        "Skip system checks",
+        "Verbosity level",
+    ):
+        assert english not in result.stdout
 
 
 def test_help_follows_the_language_option_and_the_environment():
@@ -82,6 +95,7 @@ def test_help_follows_the_language_option_and_the_environment():
     assert "Importa iniciativas de FICHERO" in spanish.stdout, spanish.stderr
     english = run("import_initiatives", "--help", "--language", "en", LANGUAGE="es")
     assert "Import initiatives from FILE" in english.stdout, english.stderr
+    assert english.stdout.startswith("usage: ") and "uso: " in spanish.stdout
     helped = run("help", "load_population", LANGUAGE="es")
     assert "Carga las cifras de población" in helped.stdout, helped.stderr
 

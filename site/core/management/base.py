@@ -13,9 +13,10 @@ import argparse
 import os
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, DjangoHelpFormatter
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 
 def _supported(code):
@@ -37,6 +38,31 @@ def command_language(requested=None):
     return requested or environment_language() or translation.get_language() or settings.LANGUAGE_CODE
 
 
+# The words argparse and Django write into every command's help, in English only (argparse's catalogue
+# is not installed, Django's options have no translations): ours, by the option's dest.
+STANDARD_HELP = {
+    "help": _lazy("Show this help message and exit."),
+    "version": _lazy("Show the program's version number and exit."),
+    "verbosity": _lazy(
+        "Verbosity level: 0 minimal output, 1 normal output, 2 verbose output, 3 very verbose output."
+    ),
+    "settings": _lazy(
+        'The Python path to a settings module, e.g. "config.settings.production"; without it, the '
+        "DJANGO_SETTINGS_MODULE environment variable is used."
+    ),
+    "pythonpath": _lazy('A folder to add to the Python path, e.g. "/srv/ess".'),
+    "traceback": _lazy("Raise on CommandError exceptions (shows the traceback)."),
+    "no_color": _lazy("Don't colour the command's output."),
+    "force_color": _lazy("Colour the command's output always."),
+    "skip_checks": _lazy("Skip the system checks."),
+}
+
+
+class _HelpFormatter(DjangoHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix=_("usage: ") if prefix is None else prefix)
+
+
 class LocalizedCommand(BaseCommand):
     """A BaseCommand whose `--help`, output and errors are in the language `command_language` picks.
 
@@ -46,7 +72,12 @@ class LocalizedCommand(BaseCommand):
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         self.help = str(self.help)  # argparse formats text, not lazy translations: the active language's
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser = super().create_parser(prog_name, subcommand, formatter_class=_HelpFormatter, **kwargs)
+        parser._positionals.title = _("positional arguments")
+        parser._optionals.title = _("options")
+        for action in parser._actions:
+            if action.dest in STANDARD_HELP:
+                action.help = str(STANDARD_HELP[action.dest])
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
