@@ -87,3 +87,48 @@ ADMIN = (
     gettext_noop("New"),
     gettext_noop("New: %(model_name)s"),
 )
+
+# The admin's workflow buttons and menus, and the moderation e-mails members and moderators get
+# (wagtail.admin, wagtail.snippets, wagtail): upstream's Catalan mixes infinitives with "tu" and
+# "vós" ("Cancel·lar fluxe de treball", "Podeu editar…", "Editeu les preferències…") and misspells
+# "flux" ("fluxe").
+WORKFLOW = (
+    gettext_noop("Cancel workflow "),
+    gettext_noop("Restart workflow "),
+    gettext_noop("Request changes"),
+    gettext_noop("Unpublish"),
+    gettext_noop("Workflows"),
+    gettext_noop("Workflow tasks"),
+    gettext_noop("Workflow history"),
+    gettext_noop("Workflow progress"),
+    gettext_noop("Edit your notification preferences here:"),
+    gettext_noop("You can edit the %(model_name)s here:"),
+    gettext_noop("You can preview the %(model_name)s here:"),
+    gettext_noop('The page "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop(
+        'The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'
+    ),
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'
+    ),
+    gettext_noop(
+        'The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s" by %(requester)s.'
+    ),
+    gettext_noop('The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for moderation to workflow "%(workflow)s" by %(requester)s.'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'
+    ),
+    gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"'),
+    gettext_noop(
+        'JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.'
+    ),
+)

@@ -73,6 +73,9 @@ def test_a_submission_mails_each_moderator_in_their_own_language(client, page, m
     assert 'The page "Qui som" has been submitted' in english.subject
     assert "ha estat enviada" in catalan.subject and "Qui som" in catalan.subject, catalan.subject
     assert "ha sido enviada" not in catalan.subject + english.subject  # not the editor's Spanish
+    # one voice in the mail's own lines too (upstream: "Editeu les preferències", "Podeu editar")
+    assert "Edita les teves preferències de notificació aquí:" in catalan.body
+    assert "Pots editar la pàgina aquí:" in catalan.body and "Editeu" not in catalan.body
     assert english.from_email == "ESS Barcelona <noreply@localhost>"
 
 

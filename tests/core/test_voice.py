@@ -73,6 +73,7 @@ def test_every_overridden_upstream_message_stays_in_our_catalogue(language):
         *upstream_messages.PAGE_PASSWORD,
         *upstream_messages.LOGIN,
         *upstream_messages.ADMIN,
+        *upstream_messages.WORKFLOW,
         ("Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",),  # TOO_LONG
     ]
     for msgid in listed:
