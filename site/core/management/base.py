@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, DjangoHelpFormatter
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 
 def _supported(code):
@@ -41,20 +41,20 @@ def command_language(requested=None):
 # The words argparse and Django write into every command's help, in English only (argparse's catalogue
 # is not installed, Django's options have no translations): ours, by the option's dest.
 STANDARD_HELP = {
-    "help": _lazy("Show this help message and exit."),
-    "version": _lazy("Show the program's version number and exit."),
-    "verbosity": _lazy(
+    "help": gettext_lazy("Show this help message and exit."),
+    "version": gettext_lazy("Show the program's version number and exit."),
+    "verbosity": gettext_lazy(
         "Verbosity level: 0 minimal output, 1 normal output, 2 verbose output, 3 very verbose output."
     ),
-    "settings": _lazy(
+    "settings": gettext_lazy(
         'The Python path to a settings module, e.g. "config.settings.production"; without it, the '
         "DJANGO_SETTINGS_MODULE environment variable is used."
     ),
-    "pythonpath": _lazy('A folder to add to the Python path, e.g. "/srv/ess".'),
-    "traceback": _lazy("Raise on CommandError exceptions (shows the traceback)."),
-    "no_color": _lazy("Don't colour the command's output."),
-    "force_color": _lazy("Colour the command's output always."),
-    "skip_checks": _lazy("Skip the system checks."),
+    "pythonpath": gettext_lazy('A folder to add to the Python path, e.g. "/srv/ess".'),
+    "traceback": gettext_lazy("Raise on CommandError exceptions (shows the traceback)."),
+    "no_color": gettext_lazy("Don't colour the command's output."),
+    "force_color": gettext_lazy("Colour the command's output always."),
+    "skip_checks": gettext_lazy("Skip the system checks."),
 }
 
 
