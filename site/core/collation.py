@@ -10,8 +10,8 @@ One set of rules, ICU's (the CLDR rules of each language), serves the three plac
 - PostgreSQL: the ICU collations Debian's PostgreSQL ships ("ca-x-icu", "es-x-icu", "en-x-icu");
 - SQLite: collations of the same names, registered on every new connection, that compare with PyICU.
 
-So `order_by(Collated("name"))` (or a model's `Meta.ordering`) sorts the same on both databases, in the
-language active when the query runs.
+So `order_by(Collated("name"))` sorts the same on both databases, in the language active when the
+query runs.
 """
 
 import functools
@@ -26,9 +26,14 @@ import icu
 from .language import current_language, site_language
 
 
+def _language(language):
+    """The language given (as one of the site's), else the active one."""
+    return site_language(language) if language else current_language()
+
+
 def collation_name(language=None):
     """The database collation of a language: PostgreSQL's ICU name, which SQLite gets too."""
-    return f"{site_language(language) if language else current_language()}-x-icu"
+    return f"{_language(language)}-x-icu"
 
 
 @functools.cache
@@ -40,7 +45,7 @@ def collator(language):
 
 def sort_key(text, language=None):
     """A key that sorts strings as the language does ("" for None)."""
-    return collator(site_language(language) if language else current_language()).getSortKey(text or "")
+    return collator(_language(language)).getSortKey(text or "")
 
 
 def sorted_by_name(items, key=str, language=None):
