@@ -76,11 +76,12 @@ class OneSourceFacts(models.Model):
     def is_fact_source(self):
         return self.fact_source().pk == self.pk
 
-    def source_texts(self):
+    def source_texts(self, source):
         """`texts(block_value, field)` → {field: text, field_lang: lang} in this page's language, for
-        blocks kept on the source page with a column per language (`text_in`)."""
+        blocks kept on `source` (this page's `fact_source()`, which the caller has already looked up)
+        with a column per language (`text_in`)."""
         return functools.partial(
-            text_in, language=self.locale.language_code, written_in=self.fact_source().locale.language_code
+            text_in, language=self.locale.language_code, written_in=source.locale.language_code
         )
 
     def with_content_json(self, content):

@@ -81,13 +81,14 @@ class CoordinationTablePage(OneSourceFacts, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        texts = self.source_texts()
+        source = self.fact_source()
+        texts = self.source_texts(source)
         context["urgent_needs"] = [
             {
                 **texts(block.value, "title"),
                 **texts(block.value, "description"),
                 "initiatives": [i for i in block.value["initiatives"] if i is not None and i.live],
             }
-            for block in self.fact_source().needs
+            for block in source.needs
         ]
         return context

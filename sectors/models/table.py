@@ -150,7 +150,8 @@ class SectorPage(OneSourceFacts, Page):
 
     def work_plan(self):
         """The plan of the table's source page (one for every language), in this page's language."""
-        source, texts = self.fact_source(), self.source_texts()
+        source = self.fact_source()
+        texts = self.source_texts(source)
         objectives = [
             Objective(
                 **texts(block.value, "title"),
