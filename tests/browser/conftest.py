@@ -5,10 +5,11 @@ import http.server
 import os
 import shutil
 import threading
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -91,6 +92,36 @@ def close(context):
         with contextlib.suppress(PlaywrightTimeoutError):  # one that never settles closes anyway
             tab.wait_for_load_state("networkidle", timeout=15_000)
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def requests_end_before_the_flush():
+    """Let the live server's last requests end before the flush that follows each test.
+
+    A tab can still send a request after `close()`: Wagtail's editor releases its editing session with
+    a beacon as the page unloads. On PostgreSQL a request writing while the flush truncates every table
+    deadlocks with it; the flush fails, the test's data stays, and every later transactional test
+    fails to restore Wagtail's migration data over it (seen once in CI: 43 errors from one admin
+    test). So wait until no other connection to the test database has been busy for half a second (Django
+    closes a request's connection when it ends), and end any still busy after 30 s. SQLite's writers
+    wait for one another instead (a 20 s lock timeout): nothing to do there."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    busy = (
+        "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+        "AND backend_type = 'client backend' AND state <> 'idle'"
+    )
+    deadline, quiet_since = time.monotonic() + 30, time.monotonic()
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(f"SELECT count(*) {busy}")
+            if cursor.fetchone()[0]:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 0.5:
+                return
+            time.sleep(0.1)
+        cursor.execute(f"SELECT pg_terminate_backend(pid) {busy}")
 
 
 @pytest.fixture
