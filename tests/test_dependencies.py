@@ -11,20 +11,24 @@ APPS = {
     "core": "site/core",
     "directori": "directori",
     "sectors": "sectors",
+    "intercoop": "intercoop",
     "mapa": "mapa",
     "search": "search",
 }
 
 # The one list of allowed edges: which apps each app's modules may import. `directori` imports no
-# other app; `sectors` may use `directori` (who takes part in a project); `mapa` draws both; `search`
-# reads everything; nothing imports `mapa` or `search`. `core` reads `directori` for the site menu's
+# other app; `sectors` may use `directori` (who takes part in a project); `intercoop` (accounts, offers
+# and needs, agreements, mentoring) uses both, and the pages of `directori` and `sectors` show its counts
+# through Wagtail hooks (core.sections); `mapa` draws all three; `search` reads everything; nothing
+# imports `mapa` or `search`. `core` reads `directori` for the site menu's
 # sectors (navigation) and the bench's synthetic rows; the core modules the apps import do not.
 MAY_IMPORT = {
     "core": {"directori"},
     "directori": {"core"},
     "sectors": {"core", "directori"},
-    "mapa": {"core", "directori", "sectors"},
-    "search": {"core", "directori", "sectors"},
+    "intercoop": {"core", "directori", "sectors"},
+    "mapa": {"core", "directori", "sectors", "intercoop"},
+    "search": {"core", "directori", "sectors", "intercoop"},
 }
 # Narrower for a schema: mapa's tables refer to directori's rows only. It reads sector pages when it
 # draws a layer, but a change in `sectors` must never need a migration of `mapa`.

@@ -34,6 +34,7 @@ public_patterns = i18n_patterns(
     path("directori/", include("directori.urls")),
     path("mapa/", include("mapa.urls")),
     path("cerca/", include("search.urls")),
+    path("", include("intercoop.urls")),  # /collaboracions/, /espai/, /mentoria/
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

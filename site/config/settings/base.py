@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "core",
     "directori",
     "sectors",
+    "intercoop",  # after sectors: it reads which table a member works on
     "mapa",  # after sectors: its seed and layers read the tables
     "search",
     "wagtail.contrib.redirects",

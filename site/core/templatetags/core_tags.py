@@ -8,6 +8,8 @@ from wagtail.models import Page
 
 from core.language import current_language
 from core.navigation import sections
+from core.sections import NAMES
+from core.sections import sections as sections_for
 
 register = template.Library()
 
@@ -54,3 +56,9 @@ def _live_translations(page):
     """{language code: live page} for a page and its translations, in one query."""
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     return {p.locale.language_code: p for p in translations}
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, where, obj):
+    """What other apps add to this page (core.sections): `where` is "area", "sector" or "goal"."""
+    return sections_for(NAMES[where], context["request"], obj)

@@ -1,0 +1,98 @@
+"""Agreements between two initiatives: recorded by either, confirmed by the other. Only confirmed ones
+count (strategy goal 3.2, sector tables, districts, open data); parties are named in public only when
+both consent, otherwise only counted."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directori.models import Initiative
+
+
+class AgreementQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Confirmed by the other party and not cancelled: what the counts count."""
+        return self.filter(confirmed_at__isnull=False).exclude(status=Agreement.Status.CANCELLED)
+
+    def involving(self, initiatives):
+        return self.filter(models.Q(proposer__in=initiatives) | models.Q(partner__in=initiatives))
+
+
+class Agreement(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        AGREED = "agreed", _("Agreed")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    proposer = models.ForeignKey(
+        Initiative,
+        verbose_name=_("recorded by"),
+        on_delete=models.CASCADE,
+        related_name="agreements_recorded",
+    )
+    partner = models.ForeignKey(
+        Initiative,
+        verbose_name=_("other party"),
+        on_delete=models.CASCADE,
+        related_name="agreements_received",
+    )
+    post = models.ForeignKey(
+        "intercoop.Post",
+        verbose_name=_("offer or need it answers"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+    )
+    what = models.CharField(_("what"), max_length=300)
+    start = models.DateField(_("start"), default=timezone.localdate)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    outcome = models.TextField(_("outcome"), blank=True, max_length=4000)
+    value_hours = models.DecimalField(
+        _("value in hours"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    value_euros = models.DecimalField(
+        _("value in euros"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    confirmed_at = models.DateTimeField(_("confirmed by the other party"), null=True, blank=True)
+    proposer_consents = models.BooleanField(
+        _("the recording initiative agrees to be named in public"), default=False
+    )
+    partner_consents = models.BooleanField(_("the other party agrees to be named in public"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["-start", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(proposer=models.F("partner")), name="agreement_between_two_initiatives"
+            )
+        ]
+
+    def __str__(self):
+        return self.what
+
+    @property
+    def named_in_public(self):
+        return self.proposer_consents and self.partner_consents
