@@ -7,6 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directori.models import Initiative
 
@@ -22,10 +23,11 @@ class AgreementQuerySet(models.QuerySet):
 
 class Agreement(models.Model):
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
-        AGREED = "agreed", _("Agreed")
-        DONE = "done", _("Done")
-        CANCELLED = "cancelled", _("Cancelled")
+        # "acord" is masculine in Catalan, where a plan action's "Done" is "Feta"
+        PROPOSED = "proposed", pgettext_lazy("agreement", "Proposed")
+        AGREED = "agreed", pgettext_lazy("agreement", "Agreed")
+        DONE = "done", pgettext_lazy("agreement", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("agreement", "Cancelled")
 
     proposer = models.ForeignKey(
         Initiative,
