@@ -7,23 +7,19 @@ from django.utils import timezone
 import pytest
 
 from intercoop.models import Post
-from tests.factories import InitiativeFactory, SectorFactory
+from tests.factories import InitiativeFactory, PostFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def make_post(**fields):
-    post = Post.objects.create(
+    return PostFactory(
         initiative=fields.pop("initiative", None) or InitiativeFactory(name="Coop <b>Teixits</b>"),
-        direction=Post.Direction.NEED,
-        kind=Post.Kind.SPACE,
         title="Espai per a tallers <script>",
         description="Dues tardes\nper setmana.",
-        valid_until=timezone.localdate() + timedelta(days=30),
+        sectors=[SectorFactory(slug="textil", name="Tèxtil")],
         **fields,
     )
-    post.sectors.set([SectorFactory(slug="textil", name="Tèxtil")])
-    return post
 
 
 def test_a_listed_post_shows_what_who_where_and_until_when_with_names_escaped(client):
