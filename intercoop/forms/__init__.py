@@ -1,0 +1,1 @@
+"""Forms of the intercooperation tools, one module per part."""

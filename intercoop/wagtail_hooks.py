@@ -1,0 +1,2 @@
+"""Registers the intercooperation tools' admin pieces and page sections (core.sections): one import per
+part, each module registering its own hooks."""
