@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -32,8 +33,25 @@ from ..permissions import initiatives_of, is_staff, membership
 INTERCOOP_MENU = "register_intercoop_menu_item"
 
 
+class ActionsPolicy(ModelPermissionPolicy):
+    """The model's usual permissions, limited to `actions` whoever the user (a superuser included)."""
+
+    def __init__(self, model, actions, **kwargs):
+        super().__init__(model, **kwargs)
+        self.actions = actions
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and super().user_has_permission(user, action)
+
+
+# A space is made by a claim, never by hand; the moderation log is a record nobody edits or deletes.
+register_permission_policy(Space, ActionsPolicy(Space, {"view", "change"}))
+register_permission_policy(ModerationAction, ActionsPolicy(ModerationAction, {"view"}))
+
+
 class SpaceViewSet(SnippetViewSet):
     model = Space
+    panels = [FieldPanel("trusted"), FieldPanel("language")]
     icon = "home"
     menu_label = gettext_lazy("Initiative spaces")
     list_display = ["initiative", "trusted", "language", "created_at"]
@@ -55,16 +73,6 @@ class MembershipViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Membership.objects.select_related("user", "initiative")
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """The moderation log is a record: staff read it, nobody edits or deletes it (not even a superuser)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
-register_permission_policy(ModerationAction, ReadOnlyPolicy(ModerationAction))
 
 
 class ModerationActionViewSet(SnippetViewSet):

@@ -7,6 +7,7 @@ from html import unescape
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import models
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,8 @@ def plain_formfield(field, **kwargs):
     written as paragraphs (text_to_paragraphs), with no editor script on the public site."""
     if isinstance(field, RichTextField):
         return forms.CharField(**{"label": field.verbose_name, "required": not field.blank, **kwargs})
+    if isinstance(field, models.URLField):
+        return field.formfield(assume_scheme="https", **kwargs)
     return field.formfield(**kwargs)
 
 
@@ -105,13 +108,19 @@ class EntryForm(forms.ModelForm):
     """The public fields of an initiative's entry, as its people may change them. The district and
     neighbourhood are not here: they follow from the point when the entry is published."""
 
+    # Chosen by slug, not primary key: a posted number too large for SQLite's INTEGER raised
+    # OverflowError inside Django's lookup (a 500), as directori.proposals found.
     family = forms.ModelChoiceField(
-        label=_("Kind of organisation"), queryset=EssFamily.objects.by_label(), required=False
+        label=_("Kind of organisation"),
+        queryset=EssFamily.objects.by_label(),
+        required=False,
+        to_field_name="slug",
     )
     sectors = forms.ModelMultipleChoiceField(
         label=_("Sectors"),
         queryset=Sector.objects.by_label(),
         required=False,
+        to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,  # rendered as a fieldset with the label as its legend
     )
 
@@ -167,7 +176,13 @@ class EntryForm(forms.ModelForm):
             "email": forms.EmailInput({"autocomplete": f"{ENTRY} work email"}),
             "phone": forms.TextInput({"autocomplete": f"{ENTRY} work tel", "type": "tel"}),
         }
-        error_messages = {"name": {"required": _("Write the name of the initiative.")}}
+        error_messages = {
+            "name": {"required": _("Write the name of the initiative.")},
+            **{
+                name: {"invalid": _("Write a whole number.")}
+                for name in ("year_founded", "workforce", "women_workforce_share", "women_governance_share")
+            },
+        }
 
     postcode_pattern = r"^\d{5}$"
 
@@ -175,7 +190,6 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("description", "description_es", "description_en"):
             self.initial[name] = paragraphs_to_text(self.initial.get(name) or "")
-        self.fields["website"].assume_scheme = "https"
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
