@@ -11,14 +11,15 @@ from .models import Membership, Space
 from .models.accounts import Role
 
 # Accounts of example initiatives (directori.seed's stable external ids: demo-001 to demo-005 follow its
-# first five profiles, so five sectors, and a mix of families): (external id, username, role, trusted).
+# first five profiles, so five sectors, and a mix of families):
+# (external id, username, the person's first name, role, trusted space).
 DEMO_ACCOUNTS = [
-    ("demo-001", "iniciativa-agroecologia", Role.OWNER, False),
-    ("demo-002", "iniciativa-consum", Role.OWNER, True),
-    ("demo-003", "iniciativa-habitatge", Role.OWNER, False),
-    ("demo-004", "iniciativa-textil", Role.OWNER, False),
-    ("demo-005", "iniciativa-energia", Role.OWNER, False),
-    ("demo-001", "iniciativa-agroecologia-editora", Role.EDITOR, False),
+    ("demo-001", "iniciativa-agroecologia", "Laia", Role.OWNER, False),
+    ("demo-002", "iniciativa-consum", "Jordi", Role.OWNER, True),
+    ("demo-003", "iniciativa-habitatge", "Fatima", Role.OWNER, False),
+    ("demo-004", "iniciativa-textil", "Marta", Role.OWNER, False),
+    ("demo-005", "iniciativa-energia", "Pau", Role.OWNER, False),
+    ("demo-001", "iniciativa-agroecologia-editora", "Joan", Role.EDITOR, False),
 ]
 # The claim journey: an example initiative in Sants-Montjuïc with a public e-mail and nobody acting for it.
 CLAIMABLE_DISTRICT = "sants-montjuic"
@@ -48,11 +49,13 @@ def claimable_initiative():
 def seed_accounts(command):
     examples = {i.external_id: i for i in demo_initiatives()}
     if not examples:
-        command.stdout.write(_("intercoop: no example initiatives (no boundaries loaded), so no initiative accounts"))
+        command.stdout.write(
+            _("intercoop: no example initiatives (no boundaries loaded), so no initiative accounts")
+        )
         return
-    for external_id, username, role, trusted in DEMO_ACCOUNTS:
+    for external_id, username, first_name, role, trusted in DEMO_ACCOUNTS:
         initiative = examples[external_id]
-        user = demo_user(username, initiative.name[:150])
+        user = demo_user(username, first_name)
         space, _created = Space.objects.get_or_create(initiative=initiative)
         if trusted and not space.trusted:
             space.trusted = True

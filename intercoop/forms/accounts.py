@@ -190,6 +190,9 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("description", "description_es", "description_en"):
             self.initial[name] = paragraphs_to_text(self.initial.get(name) or "")
+        # The family is chosen by slug: start from the object, not the id model_to_dict gives.
+        self.initial["family"] = self.instance.family
+        self.fields["workforce"].help_text = ""  # the label already says it
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()

@@ -13,7 +13,7 @@ import pytest
 
 from directori.models import Initiative, Proposal
 from intercoop.models import AccessLink, Membership, ModerationAction, Space
-from tests.factories import InitiativeFactory, SectorFactory, member
+from tests.factories import EssFamilyFactory, InitiativeFactory, SectorFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,12 @@ def in_catalan():
 
 
 def claimable(**fields):
-    return InitiativeFactory(name="Cooperativa La Teixidora", email="hola@teixidora.example.org", **fields)
+    return InitiativeFactory(
+        name="Cooperativa La Teixidora",
+        email="hola@teixidora.example.org",
+        family=EssFamilyFactory(slug="cooperativa-de-treball"),
+        **fields,
+    )
 
 
 def link_in(message):
@@ -320,6 +325,7 @@ def entry_data(initiative, **changes):
         "description": "Teixim roba\n\nde segona mà.",
         "postcode": "08014",
         "email": initiative.email,
+        "family": initiative.family.slug if initiative.family else "",
         "sectors": [s.slug for s in initiative.sectors.all()],
     }
     return data | changes
@@ -339,6 +345,7 @@ def test_an_edit_goes_to_moderation_and_the_public_page_is_unchanged(client):
     assert (proposal.kind, proposal.status) == ("correction", "pending")
     # A second edit starts from the pending revision and adds no second proposal.
     form = client.get(url).content.decode()
+    assert '<option value="cooperativa-de-treball" selected>' in form
     assert 'value="La Teixidora SCCL"' in form and "Teixim roba\n\nde segona mà." in form
     client.post(url, entry_data(initiative, name="La Teixidora SCCL", phone="931 234 567"))
     latest = Initiative.objects.get(pk=initiative.pk).get_latest_revision_as_object()
