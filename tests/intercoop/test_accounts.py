@@ -536,3 +536,33 @@ def test_staff_mark_a_space_trusted(admin_client):
     response = admin_client.post(url, {"trusted": "on", "language": "es"})
     assert response.status_code == 302
     assert Space.objects.get(initiative=initiative).trusted
+
+
+# Demo
+
+
+def test_the_demo_accounts_are_made_once_and_leave_a_claimable_entry_in_sants(boundaries):
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from intercoop.seed import DEMO_ACCOUNTS, claimable_initiative, seed_accounts
+
+    for n in range(1, 6):
+        InitiativeFactory(source="demo", external_id=f"demo-00{n}", email=f"hola@{n}.example.org")
+    sants = InitiativeFactory(
+        source="demo",
+        external_id="demo-099",
+        email="hola@sants.example.org",
+        longitude=2.1330,
+        latitude=41.3755,
+    )
+    command = SimpleNamespace(stdout=StringIO())
+    seed_accounts(command)
+    counts = (get_user_model().objects.count(), Membership.objects.count(), Space.objects.count())
+    seed_accounts(command)
+    assert (get_user_model().objects.count(), Membership.objects.count(), Space.objects.count()) == counts
+    assert counts == (len(DEMO_ACCOUNTS), len(DEMO_ACCOUNTS), 5)
+    assert Space.objects.filter(trusted=True).count() == 1
+    assert Membership.objects.filter(role="editor").count() == 1
+    assert claimable_initiative() == sants and not sants.memberships.exists()
+    assert "Sants-Montjuïc" in command.stdout.getvalue()
