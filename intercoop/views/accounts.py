@@ -35,6 +35,10 @@ def mask_email(email):
 
 
 def send_access_link(link, token):
+    """The link's e-mail, in the link's language, its address included (a moderator publishing in the
+    admin, whose language may differ, sends Catalan text with a Catalan link)."""
+    with translation.override(link.language):
+        url = mail.absolute(reverse("intercoop:access_link", args=[token]))
     mail.send(
         [link.email],
         link.language,
@@ -42,7 +46,7 @@ def send_access_link(link, token):
         {
             "link": link,
             "initiative": link.initiative,
-            "url": mail.absolute(reverse("intercoop:access_link", args=[token])),
+            "url": url,
             "hours": int(AccessLink.LIFETIME.total_seconds() // 3600),
         },
     )

@@ -405,9 +405,11 @@ def test_a_proposed_initiative_published_for_the_first_time_gets_a_claim_link(cl
     )
     initiative = Initiative.objects.get(name="Cuidem SCCL")
     mail.outbox.clear()
-    initiative.get_latest_revision().publish()
+    with translation.override("en"):  # the moderator reads the admin in English
+        initiative.get_latest_revision().publish()
     assert [m.to for m in mail.outbox] == [["hola@cuidem.example.org"]]
     path = link_in(mail.outbox[0])
+    assert path.startswith("/ca/") and "Gestiona la fitxa de Cuidem SCCL" in mail.outbox[0].subject
     client.post(path, new_account())
     assert Membership.objects.get(initiative=initiative).role == "owner"
     mail.outbox.clear()
