@@ -568,3 +568,13 @@ def test_the_demo_accounts_are_made_once_and_leave_a_claimable_entry_in_sants(bo
     assert Membership.objects.filter(role="editor").count() == 1
     assert claimable_initiative() == sants and not sants.memberships.exists()
     assert "Sants-Montjuïc" in command.stdout.getvalue()
+
+
+def test_sentences_with_the_initiative_s_name_contract_in_catalan(client):
+    initiative = InitiativeFactory(name="El Rebost", email="hola@rebost.example.org")
+    page = client.get(reverse("intercoop:claim", args=[initiative.slug])).content.decode()
+    assert "Gestiona la fitxa del Rebost" in page
+    path = claim_link(client, initiative)
+    assert mail.outbox[-1].subject == "Gestiona la fitxa del Rebost"
+    assert "gestionar la fitxa del Rebost" in mail.outbox[-1].body
+    assert "Actua pel Rebost" in client.get(path).content.decode()
