@@ -6,3 +6,6 @@ class IntercoopConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "intercoop"
     verbose_name = _("Intercooperation")
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects its receivers)

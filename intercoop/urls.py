@@ -3,9 +3,29 @@
 
 from django.urls import path
 
-from .views import posts
+from .views import accounts, posts
 
 app_name = "intercoop"
 urlpatterns = [
     path("collaboracions/<slug:slug>/", posts.post_detail, name="post"),
+    path("espai/", accounts.spaces, name="spaces"),
+    path("espai/entra/", accounts.LoginView.as_view(), name="login"),
+    path("espai/surt/", accounts.LogoutView.as_view(), name="logout"),
+    path("espai/contrasenya/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("espai/contrasenya/enviada/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "espai/contrasenya/nova/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "espai/contrasenya/feta/",
+        accounts.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("espai/gestiona/<slug:slug>/", accounts.claim, name="claim"),
+    path("espai/enllac/<str:token>/", accounts.access_link, name="access_link"),
+    path("espai/<slug:slug>/", accounts.space, name="space"),
+    path("espai/<slug:slug>/fitxa/", accounts.edit_entry, name="edit_entry"),
+    path("espai/<slug:slug>/equip/", accounts.team, name="team"),
 ]

@@ -12,7 +12,15 @@ from wagtail import hooks
 AREA_PAGE = "ess_area_page_sections"  # fn(request, area): a district or a neighbourhood
 SECTOR_PAGE = "ess_sector_page_sections"  # fn(request, page): a sector table's page (page.sector)
 STRATEGY_GOAL = "ess_strategy_goal_sections"  # fn(request, goal): one goal's section of the strategy page
-NAMES = {"area": AREA_PAGE, "sector": SECTOR_PAGE, "goal": STRATEGY_GOAL}
+INITIATIVE_PAGE = "ess_initiative_page_sections"  # fn(request, initiative): an initiative's public page
+SITE_HEADER = "ess_site_header_sections"  # fn(request, None): a small link in every page's header
+NAMES = {
+    "area": AREA_PAGE,
+    "sector": SECTOR_PAGE,
+    "goal": STRATEGY_GOAL,
+    "initiative": INITIATIVE_PAGE,
+    "header": SITE_HEADER,
+}
 
 
 def sections(name, request, obj):

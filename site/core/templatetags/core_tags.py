@@ -60,5 +60,5 @@ def _live_translations(page):
 
 @register.simple_tag(takes_context=True)
 def page_sections(context, where, obj):
-    """What other apps add to this page (core.sections): `where` is "area", "sector" or "goal"."""
+    """What other apps add to this page (core.sections): `where` is a key of core.sections.NAMES."""
     return sections_for(NAMES[where], context["request"], obj)
