@@ -3,9 +3,10 @@
 
 from django.urls import path
 
-from .views import posts
+from .views import contact, posts
 
 app_name = "intercoop"
 urlpatterns = [
     path("collaboracions/<slug:slug>/", posts.post_detail, name="post"),
+    path("collaboracions/<slug:slug>/contacta/", contact.contact, name="contact"),
 ]
