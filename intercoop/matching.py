@@ -76,13 +76,15 @@ def candidates(post):
         Post.objects.listed()
         .filter(direction=opposite)
         .exclude(initiative_id=post.initiative_id)
+        .filter(
+            Q(kind=post.kind) | Q(pk__in=through.objects.filter(sector_id__in=own_sectors).values("post_id"))
+        )
         .annotate(
             shared_sectors=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
             same_kind=Case(
                 When(kind=post.kind, then=Value(1)), default=Value(0), output_field=IntegerField()
             ),
         )
-        .filter(Q(same_kind=1) | Q(shared_sectors__gt=0))
         .select_related("initiative__family")
         .only(
             "slug",
