@@ -117,33 +117,23 @@ def test_own_hidden_expired_unrelated_and_same_direction_posts_are_left_out():
 
 
 @pytest.mark.parametrize(
-    ("language", "reason"),
+    ("language", "sectors", "metres", "families", "reason"),
     [
-        ("ca", "mateix sector, 800 m, cooperativa ↔ associació"),
-        ("es", "mismo sector, 800 m, cooperativa ↔ asociación"),
-        ("en", "same sector, 800 m, co-operative ↔ association"),
+        ("ca", 1, 800, True, "mateix sector, 800 m, cooperativa ↔ associació"),
+        ("es", 1, 800, True, "mismo sector, 800 m, cooperativa ↔ asociación"),
+        ("en", 1, 800, True, "same sector, 800 m, co-operative ↔ association"),
+        ("ca", 3, 1200, False, "3 sectors en comú, 1,2 km"),
+        ("es", 3, 1200, False, "3 sectores en común, 1,2 km"),
+        ("en", 3, 1200, False, "3 sectors in common, 1.2 km"),
     ],
 )
-def test_the_reason_says_sector_distance_and_families(coop, association, language, reason):
-    textil = SectorFactory(slug="textil", name="Tèxtil")
-    need = PostFactory(initiative=initiative(coop), sectors=[textil])
-    offer(initiative(association, metres=800), sectors=[textil])
-    with translation.override(language):
-        assert [match.reason for match in matches_for(need)] == [reason]
-
-
-@pytest.mark.parametrize(
-    ("language", "reason"),
-    [
-        ("ca", "3 sectors en comú, 1,2 km"),
-        ("es", "3 sectores en común, 1,2 km"),
-        ("en", "3 sectors in common, 1.2 km"),
-    ],
-)
-def test_the_reason_counts_several_sectors_and_writes_kilometres_in_the_language(language, reason):
-    sectors = [SectorFactory(slug=f"sector-{n}") for n in range(3)]
-    need = PostFactory(initiative=initiative(), sectors=sectors)
-    offer(initiative(metres=1200), sectors=sectors)
+def test_the_reason_says_sectors_distance_and_families_in_the_language(
+    coop, association, language, sectors, metres, families, reason
+):
+    """Kilometres beyond 1 km, with the language's decimal mark; families only when they differ."""
+    shared = [SectorFactory(slug=f"sector-{n}") for n in range(sectors)]
+    need = PostFactory(initiative=initiative(coop if families else None), sectors=shared)
+    offer(initiative(association if families else None, metres=metres), sectors=shared)
     with translation.override(language):
         assert [match.reason for match in matches_for(need)] == [reason]
 
