@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import accounts, posts
+from .views import accounts, contact, posts
 
 app_name = "intercoop"
 urlpatterns = [
@@ -28,4 +28,5 @@ urlpatterns = [
     path("espai/<slug:slug>/", accounts.space, name="space"),
     path("espai/<slug:slug>/fitxa/", accounts.edit_entry, name="edit_entry"),
     path("espai/<slug:slug>/equip/", accounts.team, name="team"),
+    path("collaboracions/<slug:slug>/contacta/", contact.contact, name="contact"),
 ]
