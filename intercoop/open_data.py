@@ -76,16 +76,12 @@ def agreement_row(agreement):
         "what": agreement.what,
         "sectors": _union(agreement, lambda party: [sector.slug for sector in party.sectors.all()]),
         "districts": _union(agreement, lambda party: [party.district.code] if party.district else []),
-        "value_hours": _number(agreement.value_hours),
-        "value_euros": _number(agreement.value_euros),
+        "value_hours": agreement.value_hours,  # Decimal: as written in CSV, a number in JSON (`dumps`)
+        "value_euros": agreement.value_euros,
         "party_1": agreement.proposer.name if named else "",
         "party_2": agreement.partner.name if named else "",
         "party_slugs": [agreement.proposer.slug, agreement.partner.slug] if named else [],
     }
-
-
-def _number(value):
-    return None if value is None else float(value)
 
 
 def agreements_csv():
@@ -121,16 +117,16 @@ def agreement_node(agreement, absolute):
         "schema:areaServed": row["districts"],
     }
     if row["value_hours"] is not None:
-        node["schema:duration"] = {
-            "@type": "schema:QuantitativeValue",
-            "value": row["value_hours"],
-            "unitCode": "HUR",
+        node["vf:effortQuantity"] = {  # a Valueflows Measure, in the OM units it uses
+            "@type": "om2:Measure",
+            "om2:hasNumericalValue": row["value_hours"],
+            "om2:hasUnit": {"@id": "om2:hour"},
         }
     if row["value_euros"] is not None:
         node["schema:price"] = {
             "@type": "schema:MonetaryAmount",
-            "value": row["value_euros"],
-            "currency": "EUR",
+            "schema:value": row["value_euros"],
+            "schema:currency": "EUR",
         }
     if row["party_slugs"]:
         node["schema:participant"] = [
@@ -140,7 +136,11 @@ def agreement_node(agreement, absolute):
     return node
 
 
-CONTEXT = {"vf": VALUEFLOWS, "schema": "https://schema.org/"}
+CONTEXT = {
+    "vf": VALUEFLOWS,
+    "schema": "https://schema.org/",
+    "om2": "http://www.ontology-of-units-of-measure.org/resource/om-2/",
+}
 
 
 def _graph(nodes):
@@ -249,4 +249,5 @@ def murmurations(absolute):
 
 
 def dumps(data):
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    """JSON with Decimals (the values) as numbers."""
+    return json.dumps(data, ensure_ascii=False, indent=1, default=float)
