@@ -37,8 +37,10 @@ def _agreements_of(initiative):
 def agreements(request, initiative):
     """The initiative's agreements; those it is asked to confirm first."""
     found = list(_agreements_of(initiative))
-    pending = [a for a in found if a.partner_id == initiative.pk and a.confirmed_at is None and _open(a)]
-    others = [a for a in found if a not in pending]
+    pending, others = [], []
+    for agreement in found:
+        asked = agreement.partner_id == initiative.pk and agreement.confirmed_at is None and _open(agreement)
+        (pending if asked else others).append(agreement)
     return render(
         request,
         "intercoop/space/agreements.html",
