@@ -1,6 +1,7 @@
 """Agreements in an initiative's space (recording one, confirming or declining the other party's,
 updating either) and the bank's open data."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -95,7 +96,7 @@ def _tell_partner(agreement):
     (the link then leads to claiming the entry first)."""
     partner = agreement.partner
     space = getattr(partner, "space", None)
-    language = space.language if space else translation.get_language() or "ca"
+    language = space.language if space else settings.LANGUAGE_CODE  # Catalan, unless its space says
     recipients = sorted(
         {
             m.user.email

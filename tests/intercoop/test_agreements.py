@@ -543,3 +543,18 @@ def test_demo_agreements(client):
     for district in ("ciutat-vella", "eixample"):
         assert confirmed_count(text(client.get(f"/ca/directori/districte/{district}/"))) >= 1, district
     assert "Repartiment en bicicleta" not in client.get(reverse("intercoop:agreements_csv")).content.decode()
+
+
+def test_partner_without_a_space_is_written_in_catalan(client, parties, recorder):
+    """Whatever language the recorder reads the site in."""
+    proposer, _ = parties
+    lonely = initiative("habitatge", "01", exclude=[proposer.slug])
+    Space.objects.filter(initiative=lonely).delete()
+    login(client, recorder)
+    url = reverse("intercoop:agreement_new", kwargs={"slug": proposer.slug}).replace("/ca/", "/en/", 1)
+    data = {"partner_name": lonely.slug, "what": "Un acord", "start": "2026-05-04", "status": "agreed"}
+    assert client.post(url, data).status_code == 302
+    (sent,) = mail.outbox
+    assert sent.to == [lonely.email]
+    assert "ha registrat un acord" in sent.subject
+    assert "/ca/espai/" in sent.body
