@@ -112,7 +112,8 @@ def _tell_partner(agreement):
         link = mail.absolute(
             reverse("intercoop:agreement", kwargs={"slug": partner.slug, "pk": agreement.pk})
         )
-    mail.send(recipients, language, "agreement_recorded", {"agreement": agreement, "link": link})
+    for recipient in recipients:  # one each: a team's addresses are not shown to one another
+        mail.send([recipient], language, "agreement_recorded", {"agreement": agreement, "link": link})
 
 
 @space_view()

@@ -296,6 +296,13 @@ def test_prefilled_from_a_post(client, parties, recorder):
     assert Agreement.objects.get(what="Sala per a tallers").post == post
 
 
+def test_each_of_the_partners_people_gets_their_own_email(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    editor = member(partner, "editor")
+    record(login(client, recorder), proposer, partner)
+    assert sorted(sent.to for sent in mail.outbox) == sorted([[partner_user.email], [editor.email]])
+
+
 def test_partner_without_people_gets_the_public_email(client, parties, recorder):
     proposer, _ = parties
     lonely = initiative("habitatge", "01", exclude=[proposer.slug])
