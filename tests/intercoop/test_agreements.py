@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -560,7 +560,8 @@ def test_partner_without_a_space_is_written_in_catalan(client, parties, recorder
     login(client, recorder)
     url = reverse("intercoop:agreement_new", kwargs={"slug": proposer.slug}).replace("/ca/", "/en/", 1)
     data = {"partner_name": lonely.slug, "what": "Un acord", "start": "2026-05-04", "status": "agreed"}
-    assert client.post(url, data).status_code == 302
+    with translation.override("ca"):  # the request activates English: not for the tests that follow
+        assert client.post(url, data).status_code == 302
     (sent,) = mail.outbox
     assert sent.to == [lonely.email]
     assert "ha registrat un acord" in sent.subject
