@@ -3,9 +3,11 @@
 
 from django.urls import path
 
-from .views import posts
+from .views import mentoring, posts
 
 app_name = "intercoop"
 urlpatterns = [
     path("collaboracions/<slug:slug>/", posts.post_detail, name="post"),
+    path("espai/<slug:slug>/mentoria/", mentoring.space_mentoring, name="space_mentoring"),
+    path("mentoria/", mentoring.public_mentoring, name="mentoring"),
 ]
