@@ -680,3 +680,31 @@ def test_each_view_answers_each_role_by_get_and_post(client, roles, world, under
     else:
         assert admin.status_code in (302, 404) and "Sostre Jove" not in admin.content.decode()
         assert pair.status_code in (302, 404) and not Pairing.objects.filter(request=housing_request).exists()
+
+
+# --- Demo ----------------------------------------------------------------------------------------------
+
+
+def test_the_demo_has_six_mentors_six_requests_and_a_pairing_in_each_status_and_reruns_change_nothing():
+    from io import StringIO
+    from types import SimpleNamespace
+
+    from intercoop.seed import MENTORS, REQUESTS, seed_mentoring
+
+    for key, *_ in MENTORS + REQUESTS:
+        InitiativeFactory(source="demo", external_id=key, is_example=True)
+    command = SimpleNamespace(stdout=StringIO())
+    seed_mentoring(command)
+    seed_mentoring(command)
+    assert (MentorOffer.objects.count(), MentoringRequest.objects.count()) == (6, 6)
+    assert sorted(Pairing.objects.values_list("status", flat=True)) == [
+        "closed",
+        "paired",
+        "requested",
+        "under_way",
+    ]
+    closed = Pairing.objects.get(status="closed")
+    assert closed.survey_score == 5 and closed.closed_at and closed.meetings.count() == 2
+    assert Meeting.objects.count() == 3
+    assert all(mentoring.may_volunteer(offer.initiative) for offer in MentorOffer.objects.all())
+    assert mentoring.open_requests().count() == 2
