@@ -708,3 +708,41 @@ def test_the_demo_has_six_mentors_six_requests_and_a_pairing_in_each_status_and_
     assert Meeting.objects.count() == 3
     assert all(mentoring.may_volunteer(offer.initiative) for offer in MentorOffer.objects.all())
     assert mentoring.open_requests().count() == 2
+
+
+def test_the_admin_and_public_pages_cost_the_same_queries_with_more_requests_and_mentors(
+    client, roles, world
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def more(n):
+        for i in range(n):
+            offer = volunteer(
+                InitiativeFactory(year_founded=1990, sectors=[world["sectors"]["habitatge"]]), capacity=2
+            )
+            ask(InitiativeFactory(year_founded=THIS_YEAR, sectors=[world["sectors"]["habitatge"]]))
+            Pairing.objects.create(mentor=offer, request=ask(InitiativeFactory(year_founded=THIS_YEAR)))
+
+    client.force_login(roles["staff"])
+    more(2)
+    (
+        queries(reverse("intercoop_mentoring")),
+        queries(reverse("intercoop:mentoring")),
+    )  # the session's first loads
+    few = queries(reverse("intercoop_mentoring")), queries(reverse("intercoop:mentoring"))
+    more(6)
+    assert (queries(reverse("intercoop_mentoring")), queries(reverse("intercoop:mentoring"))) == few
+
+
+@pytest.mark.parametrize("language, title", [("es", "Programa de mentoría"), ("en", "Mentoring programme")])
+def test_the_public_page_speaks_spanish_and_english(client, language, title):
+    with translation.override(language):
+        url = reverse("intercoop:mentoring")
+    assert url == f"/{language}/mentoria/"
+    assert f"<h1>{title}</h1>" in client.get(url).content.decode()
