@@ -149,8 +149,18 @@ def public_mentoring(request):
         {
             "mentors": listed,
             "tables": [
-                (_("Sector"), counts["sector"], _("Mentoring per sector of the initiative asking")),
-                (_("District"), counts["district"], _("Mentoring per district of the initiative asking")),
+                (
+                    _("By sector"),
+                    _("Sector"),
+                    counts["sector"],
+                    _("Mentoring per sector of the initiative asking"),
+                ),
+                (
+                    _("By district"),
+                    _("District"),
+                    counts["district"],
+                    _("Mentoring per district of the initiative asking"),
+                ),
             ],
         },
     )

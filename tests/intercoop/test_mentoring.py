@@ -722,7 +722,7 @@ def test_the_admin_and_public_pages_cost_the_same_queries_with_more_requests_and
         return len(captured)
 
     def more(n):
-        for i in range(n):
+        for _ in range(n):
             offer = volunteer(
                 InitiativeFactory(year_founded=1990, sectors=[world["sectors"]["habitatge"]]), capacity=2
             )
