@@ -4,6 +4,8 @@ changes nothing."""
 
 from datetime import UTC, date, datetime, time
 
+from django.utils.translation import gettext as _
+
 
 def run(command):
     """Accounts first: posts, agreements and pairings belong to the initiatives they give a space."""
@@ -60,7 +62,9 @@ def seed_mentoring(command):
     ids = [key for key, *_ in MENTORS + REQUESTS]
     examples = {i.external_id: i for i in Initiative.objects.filter(source="demo", external_id__in=ids)}
     if len(examples) < len(ids):
-        command.stdout.write("intercoop: no mentoring demo (the directory's example initiatives are missing)")
+        command.stdout.write(
+            _("intercoop: no mentoring demo (the directory's example initiatives are missing)")
+        )
         return
     mentors = [
         MentorOffer.objects.get_or_create(
@@ -87,5 +91,6 @@ def seed_mentoring(command):
         for day, topic, notes in meetings:
             Meeting.objects.get_or_create(pairing=pairing, date=day, topic=topic, defaults={"notes": notes})
     command.stdout.write(
-        f"intercoop: mentoring, {len(mentors)} mentors, {len(requests)} requests, {len(PAIRINGS)} pairings"
+        _("intercoop: mentoring, %(mentors)s mentors, %(requests)s requests, %(pairings)s pairings")
+        % {"mentors": len(mentors), "requests": len(requests), "pairings": len(PAIRINGS)}
     )
