@@ -746,3 +746,19 @@ def test_the_public_page_speaks_spanish_and_english(client, language, title):
         url = reverse("intercoop:mentoring")
     assert url == f"/{language}/mentoria/"
     assert f"<h1>{title}</h1>" in client.get(url).content.decode()
+
+
+def test_names_are_escaped_on_pages_and_plain_in_emails(client, roles, world):
+    world["mentor"].name = "Sostre <b>& Co</b>"
+    world["mentor"].save()
+    pairing = mentoring.make_pairing(ask(world["mentee"]), volunteer(world["mentor"]), None)
+    assert "Sostre <b>& Co</b>" in mail.outbox[0].body
+    assert "Sostre &lt;b&gt;&amp; Co&lt;/b&gt;" in client.get(reverse("intercoop:mentoring")).content.decode()
+    client.force_login(world["mentee_owner"])
+    page = client.get(space_url(world["mentee"])).content.decode()
+    assert "Sostre &lt;b&gt;&amp; Co&lt;/b&gt;" in page and "<b>& Co" not in page
+    pairing.delete()
+    ask(world["mentee"], topics=["governance"])
+    client.force_login(roles["staff"])
+    page = client.get(reverse("intercoop_mentoring")).content.decode()
+    assert "Sostre &lt;b&gt;&amp; Co&lt;/b&gt;" in page and "<b>& Co" not in page
