@@ -220,10 +220,12 @@ def make_pairing(request, offer, user):
     return pairing
 
 
+@transaction.atomic
 def accept(pairing):
     _move(pairing, Pairing.Status.REQUESTED, Pairing.Status.PAIRED)
 
 
+@transaction.atomic
 def decline(pairing):
     """The mentor says no: the pairing goes, and the request is open for another mentor."""
     if pairing.status != Pairing.Status.REQUESTED:
@@ -232,6 +234,7 @@ def decline(pairing):
     pairing.delete()
 
 
+@transaction.atomic
 def log_meeting(pairing, meeting):
     """Save `meeting` (unsaved, of `pairing`); the first one puts a paired pairing under way."""
     if pairing.status not in (Pairing.Status.PAIRED, Pairing.Status.UNDER_WAY):
@@ -242,6 +245,7 @@ def log_meeting(pairing, meeting):
         _move(pairing, Pairing.Status.PAIRED, Pairing.Status.UNDER_WAY)
 
 
+@transaction.atomic
 def close(pairing, score, text):
     if pairing.status != Pairing.Status.UNDER_WAY:
         raise ValidationError(_("A pairing closes once it is under way."))
