@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import accounts, contact, posts
+from .views import accounts, contact, mentoring, posts
 
 app_name = "intercoop"
 urlpatterns = [
@@ -42,4 +42,6 @@ urlpatterns += [
     path("espai/<slug:slug>/acords/", agreements.agreements, name="agreements"),
     path("espai/<slug:slug>/acords/nou/", agreements.agreement_new, name="agreement_new"),
     path("espai/<slug:slug>/acords/<int:pk>/", agreements.agreement_detail, name="agreement"),
+    path("espai/<slug:slug>/mentoria/", mentoring.space_mentoring, name="space_mentoring"),
+    path("mentoria/", mentoring.public_mentoring, name="mentoring"),
 ]
