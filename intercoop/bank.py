@@ -6,11 +6,14 @@ tallers a Sants" finds the same things here as in the directory."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import sorted_by_name
 from core.facets import build_facet
+from core.text import MIN_STEM, fold, light_stem
 from directori.models import District, Neighbourhood, Sector
 from directori.needs import interpret, need_text_q, word_q
 
@@ -29,6 +32,28 @@ KINDS = {
     "financament": Post.Kind.FINANCING,
 }
 PARAMS = ("sentit", "tipus", "sector", "districte")
+
+
+def kind_names():
+    """{kind: the folded words of its name in every language of the site} ("espai", "espacio", "space")."""
+    names = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for kind, label in Post.Kind.choices:
+                names.setdefault(kind, set()).update(fold(str(label)).split())
+    return names
+
+
+def kind_q(word):
+    """A word that names a kind ("espai" finds the posts of kind space, whatever their title says),
+    as the directory reads a family's name: nothing for other words."""
+    stems = {word, light_stem(word)}
+    kinds = [
+        kind
+        for kind, words in kind_names().items()
+        if any(name.startswith(stem) for name in words for stem in stems if len(stem) >= MIN_STEM)
+    ]
+    return Q(kind__in=kinds) if kinds else Q(pk__in=[])
 
 
 @dataclass
@@ -71,12 +96,12 @@ class PostSelection:
         return queryset
 
     def text_q(self):
-        """Every free word in the post's title or description; every need there too, or in one of
-        the post's sectors; a place named in the text keeps posts of its district and of the whole city."""
+        """Every free word in the post's title or description, or naming its kind; every need there
+        too, or in one of the post's sectors; a place named in the text keeps posts of its district and of the whole city."""
         reading = interpret(self.text)
         condition = Q()
         for word in reading.free:
-            condition &= word_q(word)
+            condition &= word_q(word) | kind_q(word)
         for typed, need in reading.needs:
             condition &= need_text_q(typed) | Q(
                 pk__in=Post.sectors.through.objects.filter(sector_id__in=need.sectors).values("post_id")

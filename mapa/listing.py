@@ -20,6 +20,7 @@ LIST_LIMIT = 300  # items per group; the rest is one link away, in the directory
 # The list's order of groups: the results a visitor looks for first, the boundaries last.
 LIST_ORDER = [
     Layer.Kind.INITIATIVES,
+    Layer.Kind.POSTS,
     Layer.Kind.PROJECTS,
     Layer.Kind.POLES,
     Layer.Kind.HOUSING,
@@ -121,6 +122,7 @@ def group(layer, params, selection, version=None):
         "limit": LIST_LIMIT,
         "scale": scale(data["features"]) if layer.kind == Layer.Kind.CHOROPLETH else [],
         "outside_label": outside_label(params),
+        "unplaced": data.get("unplaced", 0),  # posts of initiatives with no point (features.posts)
     }
 
 

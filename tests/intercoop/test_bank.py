@@ -2,6 +2,8 @@
 offers and needs in its space (form, rate limit, withdraw), expiry reminders, and staff hiding posts;
 with who may reach each view, by GET and by POST."""
 
+import json
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -18,6 +20,7 @@ from directori.boundaries import save_boundaries
 from directori.models import District, NeedWord, Neighbourhood
 from intercoop import limits
 from intercoop.models import ModerationAction, Post
+from mapa.models import Layer
 from tests.factories import InitiativeFactory, PostFactory, SectorFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -135,6 +138,9 @@ def test_a_need_word_finds_posts_of_its_sectors_and_a_place_in_the_text_keeps_it
     ]
     # "Sants" is a place: posts of its district, and of the whole city
     assert titles(listing(client, "?q=tallers+a+Sants")) == ["Sala per a tallers i formacions"]
+    # a kind's name in any language finds its posts: "espai" is not in the title, the post is a space
+    assert titles(listing(client, "?q=espai+per+a+tallers+a+Sants")) == ["Sala per a tallers i formacions"]
+    assert titles(listing(client, "?q=equipment")) == ["Necessitem màquines de cosir"]
     assert titles(listing(client, "?q=roba+a+Sants")) == ["Assessorament en licitacions"]
 
 
@@ -555,3 +561,89 @@ def test_only_staff_hide_posts(client, people, owner, role, allowed):
     else:
         assert get.status_code in (302, 403) and response.status_code in (302, 403)
         assert post.hidden_at is None and not ModerationAction.objects.exists()
+
+
+# -- the map layer "Ofertes i necessitats" --------------------------------------------------------
+
+LAYER = "ofertes-i-necessitats"
+
+
+@pytest.fixture
+def posts_layer(areas):
+    """The layer as the demo seeds it (mapa/seed.py), one of the kind staff may add in the admin."""
+    return Layer.objects.create(
+        slug=LAYER,
+        name="Ofertes i necessitats",
+        name_es="Ofertas y necesidades",
+        name_en="Offers and needs",
+        kind=Layer.Kind.POSTS,
+        colour="#c2185b",
+    )
+
+
+def map_config(body):
+    found = re.search(r'<script id="map-config" type="application/json">(.*?)</script>', body)
+    return json.loads(found.group(1))
+
+
+def test_the_map_layer_draws_listed_posts_at_their_initiatives_points(client, posts_layer):
+    placed = InitiativeFactory(name="Coop <b>Sants</b>", longitude=2.1350, latitude=41.3750)
+    nowhere = InitiativeFactory(name="Sense adreça", longitude=None, latitude=None)
+    offer = PostFactory(initiative=placed, title="Sala <script>alert(1)</script>", direction="offer")
+    need = PostFactory(initiative=placed, title="Furgoneta", direction="need", kind="equipment")
+    PostFactory(initiative=nowhere, title="Sense punt")
+    PostFactory(initiative=placed, title="Amagada", hidden_at=timezone.now())
+    PostFactory(initiative=placed, title="Caducada", valid_until=TODAY() - timedelta(days=1))
+    response = client.get(f"/ca/mapa/capes/{LAYER}.geojson")
+    assert response.status_code == 200 and response["Content-Type"] == "application/geo+json"
+    data = json.loads(response.content)
+    assert data["name"] == "Ofertes i necessitats" and data["unplaced"] == 1
+    by_name = {f["properties"]["name"]: f for f in data["features"]}
+    assert set(by_name) == {"Sala <script>alert(1)</script>", "Furgoneta"}  # data; map.js writes it as text
+    sala = by_name["Sala <script>alert(1)</script>"]
+    assert sala["geometry"] == {"type": "Point", "coordinates": [2.135, 41.375]}
+    assert sala["properties"] == {
+        "name": "Sala <script>alert(1)</script>",
+        "url": f"/ca/collaboracions/{offer.slug}/",
+        "direction": "offer",
+        "post": "Oferta · Espai",
+        "initiative": "Coop <b>Sants</b>",
+    }
+    assert by_name["Furgoneta"]["properties"]["direction"] == "need"
+    assert by_name["Furgoneta"]["properties"]["url"] == f"/ca/collaboracions/{need.slug}/"
+    spanish = json.loads(client.get(f"/es/mapa/capes/{LAYER}.geojson").content)
+    assert {f["properties"]["post"] for f in spanish["features"]} == {
+        "Oferta · Espacio",
+        "Necesidad · Equipamiento",
+    }
+
+
+def test_a_post_hidden_or_expired_leaves_the_map_at_once(client, posts_layer):
+    post = PostFactory(title="Sala", valid_until=TODAY() + timedelta(days=1))
+    layer = f"/ca/mapa/capes/{LAYER}.geojson"
+    assert len(json.loads(client.get(layer).content)["features"]) == 1
+    Post.objects.filter(pk=post.pk).update(hidden_at=timezone.now(), updated_at=timezone.now())
+    assert json.loads(client.get(layer).content)["features"] == []
+    Post.objects.filter(pk=post.pk).update(hidden_at=None, valid_until=TODAY() - timedelta(days=1))
+    assert json.loads(client.get(layer).content)["features"] == []
+
+
+def test_the_layer_control_offers_it_and_embeds_show_it_with_a_legend_of_shapes(client, posts_layer):
+    PostFactory(
+        initiative=InitiativeFactory(name="Coop <b>Sants</b>"), title="Sala <i>gran</i>", direction="offer"
+    )
+    PostFactory(initiative=InitiativeFactory(name="Sense adreça", longitude=None, latitude=None))
+    layers = {
+        layer["slug"]: layer for layer in map_config(client.get("/ca/mapa/").content.decode())["layers"]
+    }
+    assert layers[LAYER]["name"] == "Ofertes i necessitats" and layers[LAYER]["kind"] == "posts"
+    assert layers[LAYER]["url"] == f"/ca/mapa/capes/{LAYER}.geojson"
+    body = client.get(f"/ca/mapa/incrusta/?capes={LAYER}").content.decode()
+    assert map_config(body)["layers"][0]["shown"]
+    group = body[body.index(f'data-list-group="{LAYER}"') :]
+    assert (
+        "Sala &lt;i&gt;gran&lt;/i&gt;" in group and "Oferta · Espai · Coop &lt;b&gt;Sants&lt;/b&gt;" in group
+    )
+    assert "1 més d'una iniciativa sense adreça al mapa." in group
+    legend = body[body.index(f'data-legend="{LAYER}"') :]
+    assert "swatch--ring" in legend.split("</li>\n")[0] and "Necessitat" in legend.split("</ul>")[0]
