@@ -497,13 +497,17 @@ def posts(layer, params, area):
         rows = rows.filter(**area.placed_filter("initiative"))
     directions, kinds = dict(Post.Direction.choices), dict(Post.Kind.choices)
     prefix = reverse("intercoop:post", kwargs={"slug": "x"}).removesuffix("x/")
+    initiative_prefix = initiative_url_prefix()
     features, unplaced = [], 0
-    for slug, title, direction, kind, name, lon, lat in rows.order_by("-created_at", "pk").values_list(
+    for slug, title, direction, kind, name, initiative_slug, lon, lat in rows.order_by(
+        "-created_at", "pk"
+    ).values_list(
         "slug",
         "title",
         "direction",
         "kind",
         "initiative__name",
+        "initiative__slug",
         "initiative__longitude",
         "initiative__latitude",
     ):
@@ -520,6 +524,7 @@ def posts(layer, params, area):
                     "direction": direction,
                     "post": f"{directions[direction]} · {kinds[kind]}",
                     "initiative": name,
+                    "initiative_url": f"{initiative_prefix}{initiative_slug}/",  # counted once on the map
                 },
             }
         )

@@ -128,14 +128,15 @@ def group(layer, params, selection, version=None):
 
 def build(layers, shown, params, selection):
     """The groups of the shown layers, in the layers' order, and the number of distinct initiatives
-    they list (an initiative on two layers counts once)."""
+    they list (an initiative on two layers counts once; the posts layer counts the initiatives that
+    post)."""
     version = fingerprint()
     ordered = sorted((layer for layer in layers if layer.slug in shown), key=list_rank)
     groups = [group(layer, params, selection, version) for layer in ordered]
     initiatives = {
-        item["url"]
+        item["url"] if g["kind"] == Layer.Kind.INITIATIVES else item["initiative_url"]
         for g in groups
-        if g["kind"] == Layer.Kind.INITIATIVES
+        if g["kind"] in (Layer.Kind.INITIATIVES, Layer.Kind.POSTS)
         for item in g["items"]
         if item.get("url")
     }

@@ -608,6 +608,7 @@ def test_the_map_layer_draws_listed_posts_at_their_initiatives_points(client, po
         "direction": "offer",
         "post": "Oferta · Espai",
         "initiative": "Coop <b>Sants</b>",
+        "initiative_url": f"/ca/directori/iniciativa/{placed.slug}/",
     }
     assert by_name["Furgoneta"]["properties"]["direction"] == "need"
     assert by_name["Furgoneta"]["properties"]["url"] == f"/ca/collaboracions/{need.slug}/"
@@ -640,6 +641,7 @@ def test_the_layer_control_offers_it_and_embeds_show_it_with_a_legend_of_shapes(
     assert layers[LAYER]["url"] == f"/ca/mapa/capes/{LAYER}.geojson"
     body = client.get(f"/ca/mapa/incrusta/?capes={LAYER}").content.decode()
     assert map_config(body)["layers"][0]["shown"]
+    assert '<h2 id="map-list-title">1 iniciativa al mapa</h2>' in body  # the one that posts, with a point
     group = body[body.index(f'data-list-group="{LAYER}"') :]
     assert (
         "Sala &lt;i&gt;gran&lt;/i&gt;" in group and "Oferta · Espai · Coop &lt;b&gt;Sants&lt;/b&gt;" in group
