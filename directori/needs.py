@@ -222,10 +222,16 @@ def need_q(typed, need):
         )
     if need.families:
         links |= Q(family_id__in=need.families)
+    return need_text_q(typed) | links
+
+
+def need_text_q(typed):
+    """The folded text has every word of the need as typed (a short one as a whole word): what a need
+    asks of any text, an initiative's or an offer's (intercoop.bank adds its own links)."""
     text = Q()
     for word in typed:
         text &= word_q(word) if len(word) >= MIN_STEM else whole_word_q(word)
-    return text | links
+    return text
 
 
 def whole_word_q(word):

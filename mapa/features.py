@@ -25,6 +25,7 @@ from core.collation import Collated, sort_key
 from core.language import current_language
 from directori.models import District, EssFamily, Initiative, LayerTag, Neighbourhood, Sector
 from directori.selection import Selection
+from intercoop.models import Post
 from sectors.models import ProjectLocation, TractorProjectPage
 
 from .models import SELECTION_SLUG, EconomicPole, HousingServiceLink, Layer
@@ -487,6 +488,49 @@ def projects(layer, params, area):
     return collection(layer, features)
 
 
+def posts(layer, params, area):
+    """Listed offers and needs at their initiative's point (intercoop: the bank of collaborations);
+    with an area, those of initiatives placed in it. Posts whose initiative has no point cannot be
+    drawn: they are counted (`unplaced`), so the list beside the map can say so."""
+    rows = Post.objects.listed()
+    if area is not None:
+        rows = rows.filter(**area.placed_filter("initiative"))
+    directions, kinds = dict(Post.Direction.choices), dict(Post.Kind.choices)
+    prefix = reverse("intercoop:post", kwargs={"slug": "x"}).removesuffix("x/")
+    initiative_prefix = initiative_url_prefix()
+    features, unplaced = [], 0
+    for slug, title, direction, kind, name, initiative_slug, lon, lat in rows.order_by(
+        "-created_at", "pk"
+    ).values_list(
+        "slug",
+        "title",
+        "direction",
+        "kind",
+        "initiative__name",
+        "initiative__slug",
+        "initiative__longitude",
+        "initiative__latitude",
+    ):
+        if lat is None or lon is None:
+            unplaced += 1
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": point(lon, lat),
+                "properties": {
+                    "name": title,
+                    "url": f"{prefix}{slug}/",
+                    "direction": direction,
+                    "post": f"{directions[direction]} · {kinds[kind]}",
+                    "initiative": name,
+                    "initiative_url": f"{initiative_prefix}{initiative_slug}/",  # counted once on the map
+                },
+            }
+        )
+    return {**collection(layer, features), "unplaced": unplaced}
+
+
 BUILDERS = {
     Layer.Kind.INITIATIVES: initiatives,
     Layer.Kind.POLES: poles,
@@ -495,6 +539,7 @@ BUILDERS = {
     Layer.Kind.DISTRICTS: lambda layer, params, area: areas(layer, params, area, District),
     Layer.Kind.NEIGHBOURHOODS: lambda layer, params, area: areas(layer, params, area, Neighbourhood),
     Layer.Kind.CHOROPLETH: choropleth,
+    Layer.Kind.POSTS: posts,
 }
 
 

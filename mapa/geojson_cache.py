@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from core.language import current_language
 from directori.versions import fingerprint as directory_fingerprint
+from intercoop.models import Post
 
 from .features import layer_geojson, parse_bbox, snap_bbox, within
 from .models import EconomicPole, HousingServiceLink, Layer
@@ -38,6 +39,8 @@ def fingerprint():
         (EconomicPole.objects.all(), "updated_at"),
         (Layer.objects.all(), "updated_at"),
         (Page.objects.filter(live=True), "last_published_at"),
+        # listed() reads today's date: its count changes as a post expires, not only when one is edited
+        (Post.objects.listed(), "updated_at"),
     )
 
 

@@ -20,6 +20,7 @@ LIST_LIMIT = 300  # items per group; the rest is one link away, in the directory
 # The list's order of groups: the results a visitor looks for first, the boundaries last.
 LIST_ORDER = [
     Layer.Kind.INITIATIVES,
+    Layer.Kind.POSTS,
     Layer.Kind.PROJECTS,
     Layer.Kind.POLES,
     Layer.Kind.HOUSING,
@@ -121,19 +122,21 @@ def group(layer, params, selection, version=None):
         "limit": LIST_LIMIT,
         "scale": scale(data["features"]) if layer.kind == Layer.Kind.CHOROPLETH else [],
         "outside_label": outside_label(params),
+        "unplaced": data.get("unplaced", 0),  # posts of initiatives with no point (features.posts)
     }
 
 
 def build(layers, shown, params, selection):
     """The groups of the shown layers, in the layers' order, and the number of distinct initiatives
-    they list (an initiative on two layers counts once)."""
+    they list (an initiative on two layers counts once; the posts layer counts the initiatives that
+    post)."""
     version = fingerprint()
     ordered = sorted((layer for layer in layers if layer.slug in shown), key=list_rank)
     groups = [group(layer, params, selection, version) for layer in ordered]
     initiatives = {
-        item["url"]
+        item["url"] if g["kind"] == Layer.Kind.INITIATIVES else item["initiative_url"]
         for g in groups
-        if g["kind"] == Layer.Kind.INITIATIVES
+        if g["kind"] in (Layer.Kind.INITIATIVES, Layer.Kind.POSTS)
         for item in g["items"]
         if item.get("url")
     }

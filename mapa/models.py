@@ -32,6 +32,7 @@ class Layer(models.Model):
         DISTRICTS = "districts", _("District boundaries")
         NEIGHBOURHOODS = "neighbourhoods", _("Neighbourhood boundaries")
         CHOROPLETH = "choropleth", _("Initiatives per 1,000 inhabitants, by district")
+        POSTS = "posts", _("Offers and needs of the bank of collaborations")
 
     slug = models.SlugField(
         _("slug"), max_length=80, unique=True, help_text=_("Its address: /mapa/capes/<slug>.geojson.")

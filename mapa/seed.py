@@ -83,6 +83,17 @@ LAYERS = [
         False,
         [],
     ),
+    (
+        # the bank of collaborations (intercoop): a need is drawn as a ring, an offer as a dot
+        "ofertes-i-necessitats",
+        ("Ofertes i necessitats", "Ofertas y necesidades", "Offers and needs"),
+        K.POSTS,
+        "#c2185b",
+        "",
+        45,
+        False,
+        [],
+    ),
 ]
 POLES = [
     (

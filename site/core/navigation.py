@@ -47,6 +47,11 @@ SECTIONS = (
         _("Sector tables, their work plans and tractor projects."),
         page_type="sectors.SectorIndexPage",
     ),
+    Section(
+        _("Collaborations"),
+        _("Offers and needs between initiatives: space, services, knowledge."),
+        url_name="intercoop:posts",
+    ),
     Section(_("Search"), _("Search the whole site."), url_name="search:index"),
 )
 

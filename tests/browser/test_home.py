@@ -21,7 +21,13 @@ def test_visitor_reads_the_home_page_and_switches_language(seeded, page):
         "L'economia social i solidària de Barcelona, a prop teu"
     )
     nav = page.get_by_role("navigation", name="Principal")
-    assert nav.get_by_role("link").all_inner_texts() == ["Directori", "Mapa", "Sectors", "Cerca"]
+    assert nav.get_by_role("link").all_inner_texts() == [
+        "Directori",
+        "Mapa",
+        "Sectors",
+        "Col·laboracions",
+        "Cerca",
+    ]
 
     # The first Tab shows the skip link, and following it moves focus to the content.
     page.keyboard.press("Tab")

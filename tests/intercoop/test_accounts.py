@@ -38,7 +38,7 @@ def claimable(**fields):
 
 def link_in(message):
     """The one-time link's path in an e-mail (the address starts with the site's base URL)."""
-    return re.search(r"http://testserver(/\S+/espai/enllac/\S+/)", message.body).group(1)
+    return re.search(r"http://testserver(/\S+/compte/enllac/\S+/)", message.body).group(1)
 
 
 def claim_link(client, initiative):

@@ -11,6 +11,11 @@
   var labels = config.labels;
   var REVEAL_ZOOM = 17;
   function POINT(colour) { return { radius: 7, color: "#ffffff", weight: 2, fillColor: colour, fillOpacity: 0.95 }; }
+  // A need is a ring, an offer a filled dot: they differ in shape, not only in colour.
+  function NEED(colour) { return { radius: 6, color: colour, weight: 4, fillColor: "#ffffff", fillOpacity: 1 }; }
+  function pointStyle(layer, feature) {
+    return faded(feature, feature.properties.direction === "need" ? NEED(layer.colour) : POINT(layer.colour));
+  }
   var groups = {};   // layer slug -> Leaflet group
   var markers = {};  // layer slug -> initiative or project URL -> marker
   var layout = document.querySelector("[data-map-layout]");
@@ -45,6 +50,8 @@
     line(box, "strong", props.name || props.provider);
     var kind = [props.family].concat(props.sectors || []).filter(Boolean).join(" · ");
     line(box, "span", kind || props.status || props.service_label || props.district);
+    line(box, "span", props.post);  // an offer or a need: "Oferta · Espai", then who posts it
+    line(box, "span", props.initiative);
     if (props.completion) line(box, "span", props.completion + " %");
     line(box, "span", props.place || props.address || props.description);
     if (props.outside) line(box, "em", labels.outside);
@@ -90,9 +97,9 @@
         if (!data) { loaded[layer.slug] = false; return; }
         var items = [];
         L.geoJSON(data, {
-          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, faded(feature, POINT(layer.colour))); },
+          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, pointStyle(layer, feature)); },
           style: layer.kind === "choropleth" ? choroplethStyle(layer) : function (feature) {
-            if (feature.geometry.type === "Point") return faded(feature, POINT(layer.colour));  // style applies to points too
+            if (feature.geometry.type === "Point") return pointStyle(layer, feature);  // style applies to points too
             return faded(feature, { color: layer.colour, weight: layer.kind === "housing" ? 3 : 2, fillOpacity: layer.kind === "poles" ? 0.25 : 0.04 });
           },
           onEachFeature: function (feature, item) {
@@ -108,7 +115,7 @@
   }
 
   config.layers.forEach(function (layer) {
-    var points = layer.kind === "initiatives" || layer.kind === "projects";
+    var points = layer.kind === "initiatives" || layer.kind === "projects" || layer.kind === "posts";
     var group = points && L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false, disableClusteringAtZoom: REVEAL_ZOOM }) : L.featureGroup();
     groups[layer.slug] = group;
     markers[layer.slug] = {};
