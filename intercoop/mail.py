@@ -3,7 +3,8 @@ whatever language the sender reads the site in."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 
@@ -12,10 +13,15 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def render_text(name, context):
+    """A plain-text template rendered without HTML escaping ("L'Ateneu", not "L&#x27;Ateneu")."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def send(to, language, template, context, reply_to=None):
     """Render intercoop/mail/<template>_subject.txt and <template>.txt in `language` and send them to
-    the addresses in `to` (a list). Templates are plain text: nothing is HTML-escaped."""
+    the addresses in `to` (a list). Plain text: nothing is HTML-escaped."""
     with translation.override(language):
-        subject = " ".join(render_to_string(f"intercoop/mail/{template}_subject.txt", context).split())
-        body = render_to_string(f"intercoop/mail/{template}.txt", context)
+        subject = " ".join(render_text(f"intercoop/mail/{template}_subject.txt", context).split())
+        body = render_text(f"intercoop/mail/{template}.txt", context)
     EmailMessage(subject, body, to=to, reply_to=reply_to).send()

@@ -81,6 +81,15 @@ def test_the_claim_page_shows_the_e_mail_masked_and_sends_a_link_there_in_the_vi
     assert link_in(mail.outbox[0]).split("/")[-2] not in link.token_hash  # only the hash is stored
 
 
+def test_names_reach_the_e_mail_as_written_never_html_escaped(client):
+    initiative = InitiativeFactory(name="L'Ateneu <Sants> & Cia", email="hola@ateneu.example.org")
+    client.post(reverse("intercoop:claim", args=[initiative.slug]))
+    (message,) = mail.outbox
+    assert "fitxa de l'Ateneu <Sants> & Cia" in message.subject  # Catalan contracts "de L'Ateneu"
+    assert "Ateneu <Sants> & Cia" in message.body
+    assert "&#x27;" not in message.subject + message.body and "&lt;" not in message.body
+
+
 def test_an_entry_without_e_mail_says_so_and_points_to_the_correction_form(client):
     initiative = InitiativeFactory(email="")
     page = client.get(reverse("intercoop:claim", args=[initiative.slug])).content.decode()
@@ -547,13 +556,13 @@ def test_the_demo_accounts_are_made_once_and_leave_a_claimable_entry_in_sants(bo
     from io import StringIO
     from types import SimpleNamespace
 
-    from intercoop.seed import DEMO_ACCOUNTS, claimable_initiative, seed_accounts
+    from intercoop.seed import CLAIMABLE, DEMO_ACCOUNTS, claimable_initiative, seed_accounts
 
-    for n in range(1, 6):
-        InitiativeFactory(source="demo", external_id=f"demo-00{n}", email=f"hola@{n}.example.org")
+    for external_id in {row[0] for row in DEMO_ACCOUNTS}:
+        InitiativeFactory(source="demo", external_id=external_id, email=f"hola@{external_id}.example.org")
     sants = InitiativeFactory(
         source="demo",
-        external_id="demo-099",
+        external_id=CLAIMABLE,
         email="hola@sants.example.org",
         longitude=2.1330,
         latitude=41.3755,
@@ -563,11 +572,11 @@ def test_the_demo_accounts_are_made_once_and_leave_a_claimable_entry_in_sants(bo
     counts = (get_user_model().objects.count(), Membership.objects.count(), Space.objects.count())
     seed_accounts(command)
     assert (get_user_model().objects.count(), Membership.objects.count(), Space.objects.count()) == counts
-    assert counts == (len(DEMO_ACCOUNTS), len(DEMO_ACCOUNTS), 5)
+    assert counts == (len(DEMO_ACCOUNTS), len(DEMO_ACCOUNTS), len({row[0] for row in DEMO_ACCOUNTS}))
     assert Space.objects.filter(trusted=True).count() == 1
     assert Membership.objects.filter(role="editor").count() == 1
     assert claimable_initiative() == sants and not sants.memberships.exists()
-    assert "Sants-Montjuïc" in command.stdout.getvalue()
+    assert sants.district.slug == "sants-montjuic"
 
 
 def test_sentences_with_the_initiative_s_name_contract_in_catalan(client):
