@@ -59,8 +59,8 @@ class PostForm(forms.ModelForm):
         self.fields["valid_until"].widget.attrs.update(
             min=today.isoformat(), max=(today + VALID_FOR).isoformat()
         )
-        if not self.is_bound and not self.instance.pk:
-            self.initial.setdefault("valid_until", today + timedelta(days=90))
+        if not self.instance.pk and self.initial.get("valid_until") is None:  # the new post's is None
+            self.initial["valid_until"] = today + timedelta(days=90)
         post = self.instance
         if post.neighbourhood_id:
             self.initial["where"] = f"barri:{post.neighbourhood.slug}"

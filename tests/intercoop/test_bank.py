@@ -254,6 +254,8 @@ def test_an_owner_publishes_an_offer_in_a_neighbourhood_and_it_is_listed(client,
     form = client.get(space(initiative, "nova/")).content.decode()
     assert "<legend>Sectors</legend>" in form and 'type="checkbox" name="sectors"' in form
     assert '<optgroup label="Sants-Montjuïc">' in form and 'value="barri:sants"' in form
+    in_90_days = (timezone.localdate() + timedelta(days=90)).isoformat()
+    assert f'name="valid_until" value="{in_90_days}"' in form  # a date proposed: the field is required
     response = client.post(space(initiative, "nova/"), valid_form(sectors=[sector.pk]))
     assert response.status_code == 302 and response["Location"] == space(initiative)
     post = Post.objects.get()
