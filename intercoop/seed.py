@@ -23,9 +23,14 @@ DEMO_ACCOUNTS = [
     ("demo-004", "iniciativa-textil", "Marta", Role.OWNER, False),
     ("demo-005", "iniciativa-energia", "Pau", Role.OWNER, False),
     ("demo-001", "iniciativa-agroecologia-editora", "Joan", Role.EDITOR, False),
+    # Mou-te Sants (an association of the mobility table, in Sants) offers the bank's "Sala per a tallers
+    # i formacions": it answers the claim journey's need.
+    ("demo-237", "iniciativa-mobilitat", "Núria", Role.OWNER, False),
 ]
-# The claim journey: an example initiative in Sants-Montjuïc with a public e-mail and nobody acting for it.
-CLAIMABLE_DISTRICT = "sants-montjuic"
+# The claim journey: Cuidem Sants, a workers' co-operative of the care table in Sants with a public e-mail,
+# nobody acting for it and nothing in the other demos, claims its entry and posts the need "espai per a
+# tallers" that Mou-te Sants answers (another table, another kind of organisation).
+CLAIMABLE = "demo-018"
 
 
 def run(command):
@@ -41,13 +46,10 @@ def demo_initiatives():
 
 
 def claimable_initiative():
-    """The first example in Sants-Montjuïc (by external id) with a public e-mail and no members."""
+    """The journey's entry to claim, while nobody acts for it."""
     return (
         Initiative.objects.live()
-        .filter(source="demo", district__slug=CLAIMABLE_DISTRICT, memberships__isnull=True)
-        .exclude(email="")
-        .exclude(pk__in=demo_initiatives().values("pk"))
-        .order_by("external_id")
+        .filter(source="demo", external_id=CLAIMABLE, memberships__isnull=True)
         .first()
     )
 
