@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 import pytest
 
 from directori.models import Initiative
-from intercoop.models import Agreement, Membership, Space
+from intercoop.models import Agreement, Membership, Post, Space
 from intercoop.seed import AGREEMENTS
 from sectors.models import SectorPage
 from tests.factories import PostFactory, member
@@ -382,7 +382,10 @@ def test_murmurations_and_valueflows(client, tricky, parties):
 
     data = json.loads(client.get(reverse("intercoop:murmurations")).content)
     profiles = {profile["title"]: profile for profile in data["profiles"]}
-    assert set(profiles) == {offer.title, need.title}
+    # every listed post (the demo's too), never an expired or hidden one
+    listed = set(Post.objects.listed().values_list("title", flat=True))
+    assert set(profiles) == listed and {offer.title, need.title} <= listed
+    assert not {"Caducada", "Amagada"} & set(profiles)
     assert profiles[offer.title]["exchange_type"] == "offer"
     assert profiles[offer.title]["item_type"] == "service"
     assert profiles[need.title]["exchange_type"] == "want"
@@ -394,7 +397,7 @@ def test_murmurations_and_valueflows(client, tricky, parties):
 
     graph = json.loads(client.get(reverse("intercoop:valueflows")).content)["@graph"]
     proposals = {node["vf:name"]: node for node in graph if node["@type"] == "vf:Proposal"}
-    assert set(proposals) == {offer.title, need.title}
+    assert set(proposals) == listed
     intent = proposals[offer.title]["vf:publishes"]
     assert intent["@type"] == "vf:Intent"
     assert intent["vf:provider"]["schema:name"] == parties[0].name
