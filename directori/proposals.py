@@ -28,6 +28,30 @@ PROPOSALS_PER_HOUR = 5
 INITIATIVE = "section-initiative"
 
 
+def family_field():
+    """An initiative's ESS family in a public form (here and in an initiative's own space). Chosen by
+    slug, not primary key: a posted number too large for SQLite's INTEGER raised OverflowError inside
+    Django's lookup (a 500) instead of "not one of the choices"."""
+    return forms.ModelChoiceField(
+        label=_("Kind of organisation"),
+        queryset=EssFamily.objects.by_label(),
+        required=False,
+        to_field_name="slug",
+    )
+
+
+def sectors_field():
+    """An initiative's sectors in a public form, by slug as `family_field`; rendered as a fieldset with
+    the label as its legend."""
+    return forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.by_label(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="slug",
+    )
+
+
 class ProposalForm(forms.Form):
     """A new initiative, or (correction_of) a message about an existing one.
 
@@ -56,21 +80,8 @@ class ProposalForm(forms.Form):
         error_messages={"invalid": _("Write the five digits of the postcode, e.g. 08012.")},
         widget=forms.TextInput({"autocomplete": f"{INITIATIVE} postal-code", "inputmode": "numeric"}),
     )
-    # Chosen by slug, not primary key: a posted number too large for SQLite's INTEGER raised
-    # OverflowError inside Django's lookup (a 500) instead of "not one of the choices".
-    family = forms.ModelChoiceField(
-        label=_("Kind of organisation"),
-        queryset=EssFamily.objects.by_label(),
-        required=False,
-        to_field_name="slug",
-    )
-    sectors = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.by_label(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,  # rendered as a fieldset with the label as its legend
-        to_field_name="slug",
-    )
+    family = family_field()
+    sectors = sectors_field()
     website = forms.URLField(
         label=_("The initiative's website"),
         required=False,

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 
-from directori.models import EssFamily, Initiative, Sector
+from directori.models import Initiative
+from directori.proposals import family_field, sectors_field
 
 from ..models.accounts import Role
 
@@ -108,21 +109,8 @@ class EntryForm(forms.ModelForm):
     """The public fields of an initiative's entry, as its people may change them. The district and
     neighbourhood are not here: they follow from the point when the entry is published."""
 
-    # Chosen by slug, not primary key: a posted number too large for SQLite's INTEGER raised
-    # OverflowError inside Django's lookup (a 500), as directori.proposals found.
-    family = forms.ModelChoiceField(
-        label=_("Kind of organisation"),
-        queryset=EssFamily.objects.by_label(),
-        required=False,
-        to_field_name="slug",
-    )
-    sectors = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.by_label(),
-        required=False,
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,  # rendered as a fieldset with the label as its legend
-    )
+    family = family_field()
+    sectors = sectors_field()
 
     class Meta:
         model = Initiative
