@@ -8,7 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -84,7 +84,7 @@ def moderate_post(request, pk, hide):
                 post=post,
                 staff=request.user,
             )
-        done = gettext_now("“%(title)s” hidden.") if hide else gettext_now("“%(title)s” shown again.")
+        done = gettext("“%(title)s” hidden.") if hide else gettext("“%(title)s” shown again.")
         messages.success(request, done % {"title": post.title})
         return redirect("wagtailsnippets_intercoop_post:list")
     return render(request, "intercoop/admin/moderate_post.html", {"post": post, "form": form, "hide": hide})

@@ -31,6 +31,12 @@ TOO_LONG = ngettext_lazy(
     "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
     "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
 )
+# The initiative accounts' password validation (django.contrib.auth.password_validation): Django's
+# Catalan catalogue still has the older msgid, so this one showed in English.
+PASSWORD_TOO_SHORT = ngettext_lazy(
+    "This password is too short. It must contain at least %d character.",
+    "This password is too short. It must contain at least %d characters.",
+)
 
 # Django's page when a form comes without its CSRF cookie or Referer header (django.views.csrf).
 CSRF_FAILURE = (
