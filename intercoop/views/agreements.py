@@ -104,16 +104,21 @@ def _tell_partner(agreement):
             if m.user.is_active and m.user.email
         }
     )
-    if not recipients and partner.email:
+    claim = not recipients  # nobody acts for it yet: the link is to claim the entry, then confirm
+    if claim and partner.email:
         recipients = [partner.email]
     if not recipients:
         return
     with translation.override(language):
-        link = mail.absolute(
-            reverse("intercoop:agreement", kwargs={"slug": partner.slug, "pk": agreement.pk})
-        )
+        if claim:
+            link = mail.absolute(reverse("intercoop:claim", kwargs={"slug": partner.slug}))
+        else:
+            link = mail.absolute(
+                reverse("intercoop:agreement", kwargs={"slug": partner.slug, "pk": agreement.pk})
+            )
+    context = {"agreement": agreement, "link": link, "claim": claim}
     for recipient in recipients:  # one each: a team's addresses are not shown to one another
-        mail.send([recipient], language, "agreement_recorded", {"agreement": agreement, "link": link})
+        mail.send([recipient], language, "agreement_recorded", context)
 
 
 @space_view()
