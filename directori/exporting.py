@@ -113,7 +113,7 @@ def write_csv(queryset, stream, absolute_url=None):
     writer.writeheader()
     count = 0
     for count, row in enumerate(rows(queryset), start=1):  # noqa: B007  (count is the result)
-        writer.writerow({key: _inert(value) for key, value in row.items()})
+        writer.writerow({key: inert(value) for key, value in row.items()})
     return count
 
 
@@ -121,7 +121,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_OR_PHONE = re.compile(r"[+-]?[\d .,()/-]*\d[\d .,()/-]*")
 
 
-def _inert(value):
+def inert(value):
     """Text a spreadsheet would run as a formula (=, +, -, @, tab or return first) gets a leading
     apostrophe, which spreadsheets hide. A number or phone number ("-3.5", "+34 93 123 45 67": digits,
     spaces and . , ( ) / - only) stays as it is: without letters or operators it calls nothing."""

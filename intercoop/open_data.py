@@ -14,8 +14,7 @@ from datetime import datetime, time
 from django.urls import reverse
 from django.utils import timezone
 
-from directori.exporting import ATTRIBUTION, LICENCE_URL
-from directori.exporting import _inert as inert
+from directori.exporting import ATTRIBUTION, LICENCE_URL, inert
 
 from .models import Agreement, Post
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from directori.exporting import _inert
+from directori.exporting import inert
 from directori.models import Initiative, Sector
 
 pytestmark = pytest.mark.django_db
@@ -171,14 +171,14 @@ def test_descriptions_are_plain_text_in_every_format(client, boundaries):
     ],
 )
 def test_formulas_are_made_inert(value):
-    assert _inert(value) == "'" + value
+    assert inert(value) == "'" + value
 
 
 @pytest.mark.parametrize(
     "value", ["+34 93 123 45 67", "+34 (93) 123-45-67", "-3.5", "-0,5", "+1", "93 123 45 67", "Cal Veïnat"]
 )
 def test_numbers_and_phone_numbers_are_left_alone(value):
-    assert _inert(value) == value
+    assert inert(value) == value
 
 
 def test_the_csv_keeps_phones_and_neutralises_formulas(client, boundaries):
