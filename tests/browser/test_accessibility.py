@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from core.models import HomePage, StandardPage
 from directori.models import ImportJob, Initiative, Neighbourhood, Proposal
+from intercoop.models import Post
 from mapa.models import MapEmbed
 from sectors.models import (
     CoordinationTablePage,
@@ -33,6 +34,7 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 REFLOW = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 px at 400 % zoom
+OFFER = "Sala per a tallers i formacions"  # the demo's, with matches on its page
 LONG_EMAIL = "coordinacio.general.intercooperativa@associaciodelsveinsiveinesdesantantoni.cat"
 # What the map's zoom buttons are called in each language (Spanish "Acerca" read as "About").
 ZOOM_BUTTONS = {"ca": ("Apropa", "Allunya"), "es": ("Acercar", "Alejar"), "en": ("Zoom in", "Zoom out")}
@@ -87,6 +89,11 @@ def public_pages(language, initiative):
             ("tractor project", in_language(TractorProjectPage, language).url),
             ("news", in_language(SectorNewsPage, language).url),
             ("coordinated table", in_language(CoordinationTablePage, language).url),
+            ("bank of collaborations", reverse("intercoop:posts") + "?sentit=necessitat"),
+            ("offer with its matches", Post.objects.listed().get(title=OFFER).get_absolute_url()),
+            ("mentoring programme", reverse("intercoop:mentoring")),
+            ("sign in", reverse("intercoop:login")),
+            ("claim an entry", reverse("intercoop:claim", args=[initiative.slug])),
             ("404", f"/{language}/no-hi-ha-res-aqui/"),
         ]
 
@@ -195,6 +202,9 @@ def test_the_projects_admin_screens_pass_wcag_21_aa(demo_site, chromium, live_se
         ("proposals with possible duplicates", "/admin/snippets/directori/proposal/", None),
         ("restore an archived initiative", f"/admin/directori/initiative/{archived.pk}/restore/", None),
         ("embed usage", "/admin/mapa/us/", None),
+        ("initiative accounts", reverse("intercoop_accounts"), None),
+        ("mentoring: suggested pairs", reverse("intercoop_mentoring"), None),
+        ("hide a post", reverse("intercoop_post_hide", args=[Post.objects.listed().first().pk]), None),
         ("map embed edit with preview", f"/admin/snippets/mapa/mapembed/edit/{office_embed.pk}/", None),
         (
             "initiative's point preview",
@@ -206,8 +216,26 @@ def test_the_projects_admin_screens_pass_wcag_21_aa(demo_site, chromium, live_se
         problems += violations(tab, where, scope)
     close(context)
 
+    # An initiative's space, as its owner sees it (public side, not the admin)
+    context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP, locale="ca-ES")
+    tab = context.new_page()
+    tab.goto(reverse("intercoop:login"))
+    tab.fill("input[name=username]", "iniciativa-mobilitat")
+    tab.fill("input[name=password]", settings.DEMO_PASSWORD)
+    tab.locator("main form button[type=submit]").click()
+    tab.wait_for_url("**/espai/**")
+    space = Initiative.objects.get(memberships__user__username="iniciativa-mobilitat").slug
+    for name in ("space", "edit_entry", "team", "space_posts", "post_new", "agreements", "agreement_new"):
+        visit(tab, reverse(f"intercoop:{name}", args=[space]))
+        problems += violations(tab, f"the space's {name}")
+    visit(tab, reverse("intercoop:space_mentoring", args=[space]))
+    problems += violations(tab, "the space's mentoring")
+    tab.locator("main form button[type=submit]").first.click()  # a form sent empty: its errors
+    problems += violations(tab, "the space's mentoring form with errors")
+    close(context)
+
     for user, paths in (
-        ("membre-agroecologia", ["/admin/"]),
+        ("membre-agroecologia", ["/admin/", reverse("intercoop_mentoring")]),
         (
             "districte-gracia",
             ["/admin/", "/admin/mapa/us/", f"/admin/snippets/mapa/mapembed/edit/{office_embed.pk}/"],

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from core.models import StandardPage
 from directori.models import District, Initiative, LayerTag, Neighbourhood
 from sectors.models import CoordinationTablePage, SectorNewsPage, SectorPage, TractorProjectPage
+from tests.factories import PostFactory, member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -113,6 +114,10 @@ def test_no_page_type_breaks_the_content_security_policy(seeded, shops, page, se
         f"/ca/directori/districte/{district.slug}/",  # frames its map embed
         f"/ca/directori/barri/{neighbourhood.slug}/",
         "/ca/directori/proposa/",
+        "/ca/collaboracions/?sentit=oferta",
+        PostFactory(initiative=initiative).get_absolute_url(),
+        "/ca/mentoria/",
+        f"/ca/compte/gestiona/{initiative.slug}/",
         "/ca/no-hi-es/",
     ):
         visit(page, watch, found, url)
@@ -120,6 +125,17 @@ def test_no_page_type_breaks_the_content_security_policy(seeded, shops, page, se
     visit(page, watch, found, "/ca/mapa/incrusta/?districte=gracia&capes=mercat-social", see_the_embed)
     visit(page, watch, found, "/ca/cerca/?q=habitatge", ask_for_suggestions)
     visit(page, watch, found, "/api/v1/docs", see_the_operations)
+
+    member(initiative, username="persona-de-la-iniciativa", password=settings.DEMO_PASSWORD)
+    visit(page, watch, found, "/ca/compte/entra/")
+    page.locator("input[name=username]").fill("persona-de-la-iniciativa")
+    page.locator("input[name=password]").fill(settings.DEMO_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**/espai/{initiative.slug}/")
+    found["the initiative's space"] = watch.take()
+    for section in ("fitxa/", "ofertes/nova/", "acords/nou/", "mentoria/"):
+        visit(page, watch, found, f"/ca/espai/{initiative.slug}/{section}")
+    page.context.clear_cookies()  # signed out, for the admin's sign-in below
 
     visit(page, watch, found, "/admin/login/")
     page.locator("input[name=username]").fill("membre-agroecologia")
