@@ -10,9 +10,11 @@ import functools
 import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import translation
 
 import pytest
 
@@ -95,6 +97,15 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: a request to /es/ or /en/ leaves its language active in
+    the thread, and a later test reading a page or an e-mail would find it in another language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_report_header(config):

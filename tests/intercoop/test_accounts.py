@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "una-contrasenya-llarga-2026"  # noqa: S105 (a test account's)
 
 
-@pytest.fixture(autouse=True)
-def in_catalan():
-    """Each test starts in Catalan (a request to /es/ leaves Spanish active in the thread)."""
-    with translation.override("ca"):
-        yield
-
-
 def claimable(**fields):
     return InitiativeFactory(
         name="Cooperativa La Teixidora",

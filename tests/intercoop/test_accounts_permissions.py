@@ -6,7 +6,6 @@ else gets 404, anonymous the sign-in); the staff pages in the admin are for mode
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 import pytest
 
@@ -16,12 +15,6 @@ from tests.factories import InitiativeFactory, member
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded_module")]
 
 ROLES = ["anonymous", "owner", "editor", "other", "table", "moderator", "staff"]
-
-
-@pytest.fixture(autouse=True)
-def in_catalan():
-    with translation.override("ca"):
-        yield
 
 
 @pytest.fixture
