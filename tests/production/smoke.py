@@ -33,11 +33,16 @@ PAGES = {  # page type: a demo path
     "embed": "/ca/mapa/incrusta/",
     "search": "/ca/cerca/?q=habitatge",
     "proposal form": "/ca/directori/proposa/",
+    "bank of collaborations": "/ca/collaboracions/?districte=sants-montjuic",
+    "offer": "/ca/collaboracions/sala-per-a-tallers-i-formacions/",
+    "mentoring": "/ca/mentoria/",
+    "initiative sign-in": "/ca/compte/entra/",
     "page in Spanish": "/es/directori/",
     "page in English": "/en/mapa/",
 }
 LAYER = "/ca/mapa/capes/districtes.geojson"
 EXPORT = "/ca/directori/export.csv"
+AGREEMENTS = "/ca/collaboracions/acords.csv"
 API = "/api/v1/initiatives"
 UNAVAILABLE = {"/ca/": "No disponible temporalment", "/es/directori/": "No disponible temporalmente"}
 UNAVAILABLE |= {"/en/mapa/": "Temporarily unavailable"}
@@ -91,6 +96,7 @@ class Smoke:
             "layer", self.get(LAYER), content_type="application/geo+json", contains="FeatureCollection"
         )
         self.check("export", self.get(EXPORT), content_type="text/csv")
+        self.check("agreements' open data", self.get(AGREEMENTS), content_type="text/csv")
         response = self.get(API)
         if self.check("API", response, content_type="application/json"):
             first = response.json()["results"][0]["slug"]
