@@ -199,6 +199,12 @@ def test_the_listing_speaks_each_language_and_is_in_the_main_navigation(client, 
     assert f'href="/{language}/collaboracions/"' in html.split("</header>")[0]
 
 
+def test_the_listing_links_the_banks_open_data(client, areas):
+    html = listing(client).content.decode()
+    for name in ("agreements_csv", "agreements_jsonld", "murmurations", "valueflows"):
+        assert f'href="{reverse(f"intercoop:{name}")}"' in html
+
+
 def test_titles_and_names_are_escaped_in_the_listing(client, areas):
     PostFactory(title="<b>Taller</b>", initiative=InitiativeFactory(name="Coop <i>X</i>"))
     html = listing(client).content.decode()
