@@ -20,8 +20,10 @@ def render_text(name, context):
 
 def send(to, language, template, context, reply_to=None):
     """Render intercoop/mail/<template>_subject.txt and <template>.txt in `language` and send them to
-    the addresses in `to` (a list). Plain text: nothing is HTML-escaped."""
+    each address in `to` (a list), one message each: the people of a team never see one another's
+    addresses. Plain text: nothing is HTML-escaped."""
     with translation.override(language):
         subject = " ".join(render_text(f"intercoop/mail/{template}_subject.txt", context).split())
         body = render_text(f"intercoop/mail/{template}.txt", context)
-    EmailMessage(subject, body, to=to, reply_to=reply_to).send()
+    for address in to:
+        EmailMessage(subject, body, to=[address], reply_to=reply_to).send()

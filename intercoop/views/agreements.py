@@ -117,8 +117,7 @@ def _tell_partner(agreement):
                 reverse("intercoop:agreement", kwargs={"slug": partner.slug, "pk": agreement.pk})
             )
     context = {"agreement": agreement, "link": link, "claim": claim}
-    for recipient in recipients:  # one each: a team's addresses are not shown to one another
-        mail.send([recipient], language, "agreement_recorded", context)
+    mail.send(recipients, language, "agreement_recorded", context)
 
 
 @space_view()
