@@ -34,9 +34,19 @@ KINDS = {
 PARAMS = ("sentit", "tipus", "sector", "districte")
 
 
+# Words people use for a kind that its name does not hold ("un local", "una sala": a space), folded.
+KIND_WORDS = {
+    Post.Kind.SPACE: {"local", "sala", "nau", "room", "premises"},
+    Post.Kind.EQUIPMENT: {"eina", "maquina", "herramienta", "tool", "machine"},
+    Post.Kind.KNOWLEDGE: {"formacio", "formacion", "assessorament", "asesoramiento", "training", "advice"},
+    Post.Kind.FINANCING: {"credit", "prestec", "prestamo", "loan"},
+}
+
+
 def kind_names():
-    """{kind: the folded words of its name in every language of the site} ("espai", "espacio", "space")."""
-    names = {}
+    """{kind: the folded words of its name in every language of the site, and KIND_WORDS} ("espai",
+    "espacio", "space", "local")."""
+    names = {kind: set(words) for kind, words in KIND_WORDS.items()}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             for kind, label in Post.Kind.choices:

@@ -140,6 +140,8 @@ def test_a_need_word_finds_posts_of_its_sectors_and_a_place_in_the_text_keeps_it
     assert titles(listing(client, "?q=tallers+a+Sants")) == ["Sala per a tallers i formacions"]
     # a kind's name in any language finds its posts: "espai" is not in the title, the post is a space
     assert titles(listing(client, "?q=espai+per+a+tallers+a+Sants")) == ["Sala per a tallers i formacions"]
+    # and the words people use for a kind: "un local" is a space
+    assert titles(listing(client, "?q=local+per+a+tallers+a+Sants")) == ["Sala per a tallers i formacions"]
     assert titles(listing(client, "?q=equipment")) == ["Necessitem màquines de cosir"]
     assert titles(listing(client, "?q=roba+a+Sants")) == ["Assessorament en licitacions"]
 
@@ -407,10 +409,14 @@ def test_reminders_go_once_a_week_ahead_to_the_members_in_the_space_language(are
     out = StringIO()
     call_command("remind_expiring_posts", language="ca", stdout=out)
     assert out.getvalue().strip() == "2 recordatoris enviats."
-    assert len(mail.outbox) == 2
+    catalan_subject = "«Sala <b>petita</b>» caduca d'aquí a pocs dies"
+    assert sorted((m.subject, m.to) for m in mail.outbox if m.subject == catalan_subject) == [
+        (catalan_subject, ["coop-catalana-editor@example.org"]),  # one e-mail per person
+        (catalan_subject, ["coop-catalana-owner@example.org"]),
+    ]
+    assert len(mail.outbox) == 3
     by_subject = {m.subject: m for m in mail.outbox}
-    catalan = by_subject["«Sala <b>petita</b>» caduca d'aquí a pocs dies"]
-    assert sorted(catalan.to) == ["coop-catalana-editor@example.org", "coop-catalana-owner@example.org"]
+    catalan = by_subject[catalan_subject]
     assert "Hola, persones de Coop Catalana:" in catalan.body
     assert "«Sala <b>petita</b>»" in catalan.body  # plain text: nothing escaped
     assert f"/ca/espai/{ca.slug}/ofertes/{soon.slug}/" in catalan.body
@@ -423,7 +429,7 @@ def test_reminders_go_once_a_week_ahead_to_the_members_in_the_space_language(are
     out = StringIO()
     call_command("remind_expiring_posts", language="en", stdout=out)
     assert out.getvalue().strip() == "0 reminders sent."
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 3
 
 
 # -- staff hide and show posts --------------------------------------------------------------------
