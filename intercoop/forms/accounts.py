@@ -28,10 +28,27 @@ class LoginForm(AuthenticationForm):
     failures) with labels that say whose data it is. A suspended account gets the same message as a
     wrong password: the form never tells whether an account exists."""
 
+    error_messages = {
+        "invalid_login": _(
+            "The e-mail or user name and the password do not match, or the account is suspended. "
+            "Check them and try again."
+        ),
+        "inactive": _(
+            "The e-mail or user name and the password do not match, or the account is suspended. "
+            "Check them and try again."
+        ),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Your e-mail or user name")
         self.fields["password"].label = _("Your password")
+
+    def clean_username(self):
+        """Accounts made from a link are named by their e-mail in lower case: "Nuria@Cuidem.cat" signs
+        in as "nuria@cuidem.cat". Other user names are kept as typed."""
+        username = self.cleaned_data["username"].strip()
+        return username.lower() if "@" in username else username
 
 
 class NewAccountForm(forms.Form):
@@ -46,6 +63,7 @@ class NewAccountForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail"),
+        max_length=150,  # it becomes the user name, which holds 150 characters
         help_text=_("You sign in with it. It is never published."),
         error_messages={"required": _("Write your e-mail.")},
         widget=forms.EmailInput({"autocomplete": "email"}),

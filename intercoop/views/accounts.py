@@ -117,16 +117,31 @@ def access_link(request, token):
 
 def consume(link, user):
     """Mark the link used by `user` and grant what it grants, unless another request used it first
-    (the conditional update lets exactly one of two simultaneous POSTs through)."""
+    (the conditional update lets exactly one of two simultaneous POSTs through). A claim of an entry
+    that already has owners makes an editor, and its owners get an e-mail saying who joined."""
     now = timezone.now()
     won = AccessLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=now, used_by=user)
     if not won:
         return False
-    Space.objects.get_or_create(initiative=link.initiative, defaults={"language": link.language})
-    membership, created = Membership.objects.get_or_create(
-        user=user, initiative=link.initiative, defaults={"role": link.role}
+    space, _created = Space.objects.get_or_create(
+        initiative=link.initiative, defaults={"language": link.language}
     )
-    if not created and link.role == Role.OWNER and membership.role != Role.OWNER:
+    role = link.role
+    owners = list(
+        link.initiative.memberships.filter(role=Role.OWNER).exclude(user=user).select_related("user")
+    )
+    if link.purpose == AccessLink.Purpose.CLAIM and owners:
+        # Whoever reads the public mailbox may join, but not take over: an editor, and the owners are told.
+        role = Role.EDITOR
+        addresses = [m.user.email for m in owners if m.user.is_active and m.user.email]
+        with translation.override(space.language):
+            team_url = mail.absolute(reverse("intercoop:team", args=[link.initiative.slug]))
+        context = {"initiative": link.initiative, "person": display_name(user), "team_url": team_url}
+        mail.send(addresses, space.language, "claim_joined", context)
+    membership, created = Membership.objects.get_or_create(
+        user=user, initiative=link.initiative, defaults={"role": role}
+    )
+    if not created and role == Role.OWNER and membership.role != Role.OWNER:
         membership.role = Role.OWNER
         membership.save(update_fields=["role"])
     return True

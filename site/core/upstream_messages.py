@@ -24,6 +24,15 @@ FORM_ERRORS = (
     gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
     gettext_noop("Select a valid choice. That choice is not one of the available choices."),
     gettext_noop("“%(pk)s” is not a valid value."),
+    # the initiatives' own forms (their space: agreements, mentoring, the entry, a new account)
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("This password is too common."),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
 )
 
 # Lazy and never evaluated: the plural's two msgids for makemessages (Django has no ngettext_noop).

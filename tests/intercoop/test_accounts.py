@@ -127,6 +127,23 @@ def test_the_whole_claim_by_e_mail_makes_an_owner_with_a_space(client):
     assert not user.is_staff and client.get("/admin/").status_code == 302  # never the Wagtail admin
 
 
+def test_a_claim_of_an_entry_with_owners_makes_an_editor_and_tells_the_owners(client):
+    """Reading the public mailbox lets a person join, never take over (an owner could remove the owners)."""
+    initiative = claimable()
+    owner = member(initiative, "owner")
+    path = claim_link(client, initiative)
+    mail.outbox.clear()
+    client.post(path, new_account())
+    newcomer = get_user_model().objects.get(email="maria@example.org")
+    assert Membership.objects.get(user=newcomer).role == "editor"
+    (notice,) = mail.outbox
+    assert notice.to == [owner.email] and "Maria" in notice.body
+    assert reverse("intercoop:team", args=[initiative.slug]) in notice.body
+    remove = {"action": "remove", "member": Membership.objects.get(user=owner).pk}
+    assert client.post(reverse("intercoop:team", args=[initiative.slug]), remove).status_code == 404
+    assert Membership.objects.filter(user=owner, role="owner").exists()
+
+
 def test_a_signed_in_person_links_their_account(client):
     initiative, other = claimable(), InitiativeFactory()
     person = member(other, "editor")
@@ -225,6 +242,24 @@ def test_sign_in_with_the_e_mail_and_out_again(client):
     response = sign_in(client, "maria@example.org", PASSWORD)
     assert response.status_code == 302 and response["Location"] == reverse("intercoop:spaces")
     assert client.get(reverse("intercoop:spaces")).status_code == 302  # one initiative: its space
+
+
+def test_the_e_mail_signs_in_whatever_its_capitals_and_a_wrong_one_is_told_informally(client):
+    path = claim_link(client, claimable())
+    client.post(path, new_account())
+    client.post(reverse("intercoop:logout"))
+    assert sign_in(client, "Maria@Example.org", PASSWORD).status_code == 302
+    client.post(reverse("intercoop:logout"))
+    page = sign_in(client, "maria@example.org", "no-és-aquesta").content.decode()
+    assert "no coincideixen" in page and "Comprova" in page and "introduïu" not in page
+
+
+def test_an_e_mail_longer_than_a_user_name_is_a_field_error_not_a_500(client):
+    path = claim_link(client, claimable())
+    address = "a" * 140 + "@example.org"  # 152 characters: more than a user name holds (150)
+    response = client.post(path, new_account(email=address))
+    assert response.status_code == 200 and "email" in response.context["form"].errors
+    assert not get_user_model().objects.filter(email=address).exists()
 
 
 def test_sign_in_is_throttled_after_five_failures_with_a_public_page_in_the_visitor_s_language(client):
