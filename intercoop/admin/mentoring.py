@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.catalan import in_catalan
 from directori.models import Sector
 
 from .. import mentoring
@@ -65,8 +66,10 @@ def make_pairing(request):
     else:
         messages.success(
             request,
-            _("Pairing proposed to %(mentor)s for %(mentee)s.")
-            % {"mentor": offer.initiative.name, "mentee": asked.initiative.name},
+            in_catalan(
+                _("Pairing proposed to %(mentor)s for %(mentee)s.")
+                % {"mentor": offer.initiative.name, "mentee": asked.initiative.name}
+            ),
         )
     return redirect("intercoop_mentoring")
 
