@@ -39,6 +39,8 @@ database: translations ## Migrate the database, load the boundaries and populati
 	$(MANAGE) load_boundaries --skip-if-loaded
 	$(MANAGE) load_population --skip-if-loaded $(POPULATION)
 
+# E-mails (claim links, messages) point at the port the site is served on, unless the environment says.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: database ## Load the demo content, start the task worker and serve http://127.0.0.1:8000 (PORT=8123: another port)
 	$(MANAGE) seed_demo
 	@# The task worker (admin imports) runs beside the web server and stops with it.
