@@ -163,14 +163,14 @@ def test_names_only_with_both_consents(client, parties, recorder, partner_user):
         assert "Intercanvi sense noms" not in body, name
         assert proposer.name not in body, name
         assert "que no volen aparèixer" in body, name
-    assert "Intercanvi sense noms" in client.get(reverse("intercoop:agreements_csv")).content.decode()
+    assert "Intercanvi sense noms" not in client.get(reverse("intercoop:agreements_csv")).content.decode()
     rows = list(
         csv.DictReader(
             io.StringIO(client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig"))
         )
     )
-    (row,) = [row for row in rows if row["what"] == "Intercanvi sense noms"]
-    assert row["party_1"] == row["party_2"] == ""
+    (row,) = [row for row in rows if row["id"] == str(agreement.pk)]
+    assert row["what"] == row["party_1"] == row["party_2"] == ""
     # the recorder agrees later: now both do, and both are named
     login(client, recorder).post(
         agreement_url(proposer, agreement),
@@ -350,8 +350,9 @@ def test_csv(client, tricky, parties):
     assert row["party_1"] == parties[0].name and row["party_2"] == parties[1].name
     assert row["sectors"] == "cultura;cures"
     assert row["districts"] == "02;06"
-    unnamed = [row for row in rows if row["what"] == "Cistelles de verdura de proximitat cada setmana"]
-    assert unnamed and unnamed[0]["party_1"] == ""
+    unnamed = Agreement.objects.get(what="Cistelles de verdura de proximitat cada setmana")
+    (row,) = [row for row in rows if row["id"] == str(unnamed.pk)]
+    assert row["what"] == row["party_1"] == ""
 
 
 def test_jsonld(client, tricky, parties):
@@ -359,15 +360,17 @@ def test_jsonld(client, tricky, parties):
     assert response["Content-Type"].startswith("application/ld+json")
     data = json.loads(response.content)
     assert data["@context"]["vf"] == "https://w3id.org/valueflows/ont/vf#"
-    nodes = {node["vf:name"]: node for node in data["@graph"]}
-    node = nodes[tricky.what]  # JSON carries the text as it is: escaping is its reader's
+    nodes = {node["@id"].rsplit("-", 1)[1]: node for node in data["@graph"]}
+    node = nodes[str(tricky.pk)]
+    assert node["vf:name"] == tricky.what  # JSON carries the text as it is: escaping is its reader's
     assert node["@type"] == "vf:Agreement"
     assert node["schema:price"]["schema:value"] == 250.5
     assert [party["schema:name"] for party in node["schema:participant"]] == [
         parties[0].name,
         parties[1].name,
     ]
-    assert "schema:participant" not in nodes["Cistelles de verdura de proximitat cada setmana"]
+    unnamed = Agreement.objects.get(what="Cistelles de verdura de proximitat cada setmana")
+    assert "schema:participant" not in nodes[str(unnamed.pk)]
     assert len(data["@graph"]) == Agreement.objects.confirmed().count()
 
 
@@ -559,3 +562,55 @@ def test_partner_without_a_space_is_written_in_catalan(client, parties, recorder
     assert sent.to == [lonely.email]
     assert "ha registrat un acord" in sent.subject
     assert f"/ca/compte/gestiona/{lonely.slug}/" in sent.body
+
+
+# After the outside review: unnamed parties -----------------------------------------------------
+
+
+def confirmed(proposer, partner, **fields):
+    return Agreement.objects.create(
+        proposer=proposer,
+        partner=partner,
+        **{
+            "what": "Taller de reparació mensual",
+            "start": "2026-03-02",
+            "status": "agreed",
+            "value_hours": "12",
+            "confirmed_at": timezone.now(),
+            **fields,
+        },
+    )
+
+
+def test_unnamed_agreements_carry_no_words_nor_post(client, parties):
+    """ "What you agreed" defaults to a post's title, whose public page names its initiative."""
+    proposer, partner = parties
+    post = PostFactory(initiative=partner, title="Sala de tallers al carrer Verdi")
+    agreement = confirmed(proposer, partner, what=post.title, post=post, proposer_consents=True)
+    secret = (post.title, post.slug, post.get_absolute_url(), partner.slug, partner.name)
+
+    body = client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig")
+    (row,) = [row for row in csv.DictReader(io.StringIO(body)) if row["id"] == str(agreement.pk)]
+    assert row["what"] == row["party_1"] == row["party_2"] == ""
+    assert row["start"] == "2026-03-02" and row["status"] == "agreed" and row["value_hours"] == "12.00"
+    assert row["sectors"] == "cultura;cures" and row["districts"] == "02;06"
+
+    graph = json.loads(client.get(reverse("intercoop:agreements_jsonld")).content)["@graph"]
+    (node,) = [node for node in graph if node["@id"].endswith(f"#acord-{agreement.pk}")]
+    assert (
+        node["schema:actionStatus"] == "agreed" and node["vf:effortQuantity"]["om2:hasNumericalValue"] == 12
+    )
+    assert not any(text in json.dumps(node, ensure_ascii=False) for text in secret)
+
+    rows = json.loads(client.get(reverse("intercoop:murmurations")).content)["agreements"]
+    (row,) = [row for row in rows if row["id"] == agreement.pk]
+    assert row["what"] == "" and row["districts"] == ["02", "06"]
+    assert not any(text in json.dumps(row, ensure_ascii=False) for text in secret)
+
+    graph = json.loads(client.get(reverse("intercoop:valueflows")).content)["@graph"]
+    (node,) = [node for node in graph if node["@id"].endswith(f"#acord-{agreement.pk}")]
+    assert not any(text in json.dumps(node, ensure_ascii=False) for text in secret)
+
+    for name, section in public_pages(client, *parties).items():
+        assert "que no volen aparèixer" in section, name
+        assert post.title not in section and post.get_absolute_url() not in section, name
