@@ -18,6 +18,8 @@ from django.utils import timezone, translation
 import pytest
 
 from directori.models import Initiative
+from intercoop import limits
+from intercoop.forms.agreements import latest_start
 from intercoop.models import Agreement, Membership, Post, Space
 from intercoop.seed import AGREEMENTS
 from sectors.models import SectorPage
@@ -176,15 +178,18 @@ def test_names_only_with_both_consents(client, parties, recorder, partner_user):
         agreement_url(proposer, agreement),
         {
             "action": "update",
+            "what": agreement.what,
+            "start": agreement.start.isoformat(),
             "status": "done",
             "outcome": "Fet",
-            "value_hours": "",
+            "value_hours": "30",
             "value_euros": "",
             "consents": "on",
         },
     )
     agreement.refresh_from_db()
     assert agreement.named_in_public and agreement.status == "done"
+    assert agreement.confirmed_at is not None  # forward, outcome and consent: still confirmed
     client.logout()
     strategy = public_pages(client, *parties)["strategy"]
     assert "Intercanvi sense noms" in strategy and proposer.name in strategy
@@ -457,7 +462,12 @@ def space_requests(proposer, agreement):
         ("new", "get", new, None),
         ("new", "post", new, {"partner_name": "", "what": ""}),
         ("detail", "get", detail, None),
-        ("detail", "post", detail, {"action": "update", "status": "done"}),
+        (
+            "detail",
+            "post",
+            detail,
+            {"action": "update", "what": "Permisos", "start": "2026-04-01", "status": "done"},
+        ),
     ]
 
 
@@ -564,7 +574,7 @@ def test_partner_without_a_space_is_written_in_catalan(client, parties, recorder
     assert f"/ca/compte/gestiona/{lonely.slug}/" in sent.body
 
 
-# After the outside review: unnamed parties -----------------------------------------------------
+# After the outside review: confirmed agreements, limits, unnamed parties, dates -------------------
 
 
 def confirmed(proposer, partner, **fields):
@@ -580,6 +590,168 @@ def confirmed(proposer, partner, **fields):
             **fields,
         },
     )
+
+
+def update(client, initiative, agreement, **fields):
+    """Posts the update form as the page fills it, with `fields` changed."""
+    data = {
+        "action": "update",
+        "what": agreement.what,
+        "start": str(agreement.start),
+        "status": agreement.status,
+        "outcome": agreement.outcome,
+        "value_hours": "" if agreement.value_hours is None else str(agreement.value_hours),
+        "value_euros": "" if agreement.value_euros is None else str(agreement.value_euros),
+        **fields,
+    }
+    return client.post(agreement_url(initiative, agreement), data)
+
+
+def csv_ids(client):
+    body = client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig")
+    return {row["id"] for row in csv.DictReader(io.StringIO(body))}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"value_hours": "99999"},
+        {"value_euros": "100"},
+        {"what": "Una altra cosa"},
+        {"start": "2026-09-01"},
+        {"status": "proposed"},  # back
+    ],
+)
+def test_a_confirmed_agreement_changed_waits_for_the_other_party_again(
+    client, parties, recorder, partner_user, fields
+):
+    proposer, partner = parties
+    Space.objects.update_or_create(initiative=partner, defaults={"language": "es"})
+    agreement = confirmed(proposer, partner)
+    assert str(agreement.pk) in csv_ids(client)
+
+    response = update(login(client, recorder), proposer, agreement, **fields)
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None
+    assert str(agreement.pk) not in csv_ids(client)  # the public counts do not take it
+    (sent,) = mail.outbox  # the other party is asked again, in its space's language
+    assert sent.to == [partner_user.email]
+    assert f"{proposer.name} ha cambiado un acuerdo" in sent.subject
+    assert agreement_url(partner, agreement).replace("/ca/", "/es/") in sent.body
+
+    client.logout()
+    listing = text(
+        login(client, partner_user).get(reverse("intercoop:agreements", kwargs={"slug": partner.slug}))
+    )
+    assert "1 acord per confirmar" in listing
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+    assert str(agreement.pk) in csv_ids(client)
+
+
+def test_a_change_by_the_other_party_goes_to_the_recorder(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner)
+    update(login(client, partner_user), partner, agreement, value_hours="80")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and agreement.value_hours == 80
+    (sent,) = mail.outbox
+    assert sent.to == [recorder.email]
+    assert f"{partner.name} ha canviat un acord" in sent.subject
+    assert agreement_url(proposer, agreement) in sent.body
+    # the one who changed it cannot confirm its own change
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 400
+    client.logout()
+    login(client, recorder)
+    listing = text(client.get(reverse("intercoop:agreements", kwargs={"slug": proposer.slug})))
+    assert "1 acord per confirmar" in listing and f"canviat per {partner.name}" in listing
+    assert "Confirma" in text(client.get(agreement_url(proposer, agreement)))
+    assert client.post(agreement_url(proposer, agreement), {"action": "confirm"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+
+
+@pytest.mark.parametrize(
+    ("before", "fields"),
+    [
+        ("agreed", {"status": "done"}),
+        ("proposed", {"status": "agreed"}),
+        ("agreed", {"status": "cancelled"}),
+        ("done", {"status": "cancelled"}),
+        ("agreed", {"outcome": "Tres tallers fets."}),
+        ("agreed", {"consents": "on"}),
+    ],
+)
+def test_moving_forward_keeps_the_confirmation(client, parties, recorder, partner_user, before, fields):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner, status=before)
+    assert update(login(client, recorder), proposer, agreement, **fields).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+    assert mail.outbox == []
+
+
+def test_reviving_a_cancelled_agreement_asks_again(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner, status="cancelled")
+    update(login(client, recorder), proposer, agreement, status="agreed")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"value_hours": "100000.01"}, "value_hours", "menor o igual que 100000"),
+        ({"value_hours": "99999999"}, "value_hours", "menor o igual que 100000"),
+        ({"value_euros": "10000000.01"}, "value_euros", "menor o igual que 10000000"),
+        ({"start": "1999-12-31"}, "start", "ha de ser entre"),
+        ({"start": "2099-01-01"}, "start", "ha de ser entre"),
+    ],
+)
+def test_values_and_dates_out_of_range(client, parties, recorder, fields, field, message):
+    proposer, partner = parties
+    response = record(login(client, recorder), proposer, partner, **fields)
+    assert response.status_code == 400
+    body = text(response)
+    assert f'href="#id_{field}"' in body and message in body
+    assert not Agreement.objects.filter(proposer=proposer).exists()
+    # nor on a change to a confirmed one
+    agreement = confirmed(proposer, partner)
+    response = update(client, proposer, agreement, **fields)
+    assert response.status_code == 400 and message in text(response)
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None and agreement.value_hours == 12
+    assert mail.outbox == []
+
+
+def test_start_limits_are_inclusive(client, parties, recorder):
+    proposer, partner = parties
+    latest = latest_start()
+    for start, what in (("2000-01-01", "Primer"), (latest.isoformat(), "Darrer")):
+        assert record(login(client, recorder), proposer, partner, start=start, what=what).status_code == 302
+    response = record(client, proposer, partner, start=(latest + timedelta(days=1)).isoformat())
+    assert response.status_code == 400
+
+
+def test_recording_is_limited_per_account(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    login(client, recorder)
+    for number in range(limits.AGREEMENTS_PER_DAY):
+        assert record(client, proposer, partner, what=f"Acord {number}").status_code == 302
+    assert len(mail.outbox) == limits.AGREEMENTS_PER_DAY
+    response = record(client, proposer, partner, what="Un de massa")
+    assert response.status_code == 429
+    assert f"Avui ja has registrat {limits.AGREEMENTS_PER_DAY} acords" in text(response)
+    assert not Agreement.objects.filter(what="Un de massa").exists()
+    assert len(mail.outbox) == limits.AGREEMENTS_PER_DAY
+    # a day later, the account may again
+    Agreement.objects.filter(proposer=proposer).update(
+        created_at=timezone.now() - timedelta(days=1, minutes=1)
+    )
+    assert record(client, proposer, partner, what="L'endemà").status_code == 302
 
 
 def test_unnamed_agreements_carry_no_words_nor_post(client, parties):
