@@ -653,7 +653,7 @@ def test_a_confirmed_agreement_changed_waits_for_the_other_party_again(
 
 def test_a_change_by_the_other_party_goes_to_the_recorder(client, parties, recorder, partner_user):
     proposer, partner = parties
-    agreement = confirmed(proposer, partner)
+    agreement = confirmed(proposer, partner, proposer_consents=True)
     update(login(client, partner_user), partner, agreement, value_hours="80")
     agreement.refresh_from_db()
     assert agreement.confirmed_at is None and agreement.value_hours == 80
@@ -667,7 +667,9 @@ def test_a_change_by_the_other_party_goes_to_the_recorder(client, parties, recor
     login(client, recorder)
     listing = text(client.get(reverse("intercoop:agreements", kwargs={"slug": proposer.slug})))
     assert "1 acord per confirmar" in listing and f"canviat per {partner.name}" in listing
-    assert "Confirma" in text(client.get(agreement_url(proposer, agreement)))
+    page = text(client.get(agreement_url(proposer, agreement)))
+    assert 'value="confirm"' in page
+    assert 'name="consents" value="1" checked' in page  # the recorder's own consent, as it stands
     assert client.post(agreement_url(proposer, agreement), {"action": "confirm"}).status_code == 302
     agreement.refresh_from_db()
     assert agreement.confirmed_at is not None
