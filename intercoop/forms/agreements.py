@@ -5,9 +5,11 @@ import re
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.catalan import in_catalan
+from core.dates import long_date
 from directori.models import Initiative
 
 from ..models import Agreement, Post
@@ -111,14 +113,11 @@ class ValuesForm(forms.ModelForm):
         start = self.cleaned_data["start"]
         latest = latest_start()
         if not EARLIEST_START <= start <= latest:
-            raise forms.ValidationError(
-                _("The start date must be between %(earliest)s and %(latest)s."),
-                code="range",
-                params={
-                    "earliest": date_format(EARLIEST_START, "DATE_FORMAT"),
-                    "latest": date_format(latest, "DATE_FORMAT"),
-                },
-            )
+            message = gettext("The start date must be between %(earliest)s and %(latest)s.") % {
+                "earliest": long_date(EARLIEST_START),
+                "latest": long_date(latest),
+            }
+            raise forms.ValidationError(in_catalan(message), code="range")  # "entre l'1 de gener"
         return start
 
 

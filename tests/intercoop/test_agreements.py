@@ -709,7 +709,7 @@ def test_reviving_a_cancelled_agreement_asks_again(client, parties, recorder, pa
         ({"value_hours": "100000.01"}, "value_hours", "menor o igual que 100000"),
         ({"value_hours": "99999999"}, "value_hours", "menor o igual que 100000"),
         ({"value_euros": "10000000.01"}, "value_euros", "menor o igual que 10000000"),
-        ({"start": "1999-12-31"}, "start", "ha de ser entre"),
+        ({"start": "1999-12-31"}, "start", "ha de ser entre l&#x27;1 de gener de 2000"),
         ({"start": "2099-01-01"}, "start", "ha de ser entre"),
     ],
 )
