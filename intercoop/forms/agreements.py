@@ -189,11 +189,14 @@ class AgreementUpdateForm(ValuesForm):
 
     @property
     def needs_confirmation(self):
-        """True when the (valid) change undoes the other party's confirmation."""
-        if self.instance.confirmed_at is None:
-            return False
+        """True when the (valid) change needs the other party's confirmation: it undoes a confirmation,
+        or the party asked to confirm rewrites what it is asked about (it would confirm its own words)."""
         data = self.cleaned_data
-        if any(data[name] != self.was[name] for name in AGREED_FIELDS):
+        changed = any(data[name] != self.was[name] for name in AGREED_FIELDS)
+        if self.instance.confirmed_at is None:
+            cancelled = Agreement.Status.CANCELLED in (self.was["status"], data["status"])
+            return changed and not cancelled and self.side == self.instance.confirming_side
+        if changed:
             return True
         old, new = self.was["status"], data["status"]
         return new != old and new != Agreement.Status.CANCELLED and new not in FORWARD.get(old, ())

@@ -675,6 +675,28 @@ def test_a_change_by_the_other_party_goes_to_the_recorder(client, parties, recor
     assert agreement.confirmed_at is not None
 
 
+def test_the_party_asked_cannot_confirm_its_own_rewrite(client, parties, recorder, partner_user):
+    """Before confirming, the other party changes the values: the recorder never agreed to those."""
+    proposer, partner = parties
+    record(login(client, recorder), proposer, partner)
+    agreement = Agreement.objects.get(proposer=proposer, partner=partner)
+    mail.outbox.clear()
+    client.logout()
+    update(login(client, partner_user), partner, agreement, value_hours="5000")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and agreement.proposer_confirms
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 400
+    (sent,) = mail.outbox
+    assert sent.to == [recorder.email]
+    # the recorder's own changes to its pending record stay with the other party to confirm
+    client.logout()
+    agreement = confirmed(proposer, partner, confirmed_at=None, what="Encara pendent")
+    mail.outbox.clear()
+    update(login(client, recorder), proposer, agreement, value_hours="7")
+    agreement.refresh_from_db()
+    assert not agreement.proposer_confirms and mail.outbox == []
+
+
 @pytest.mark.parametrize(
     ("before", "fields"),
     [
