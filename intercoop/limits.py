@@ -7,6 +7,7 @@ from django.utils import timezone
 
 POSTS_PER_DAY = 10
 MESSAGES_PER_HOUR = 10
+AGREEMENTS_PER_DAY = 10  # each one e-mails the other party's people
 
 
 def over_limit(queryset, user_field, user, limit, period):

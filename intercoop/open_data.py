@@ -2,7 +2,8 @@
 and needs with those agreements in the Murmurations "offers and wants" shape and as Valueflows.
 
 One rule everywhere: an agreement's parties are named only when both consent (`named_in_public`);
-otherwise the agreement is there, counted, with its sectors and districts but no names. The licence
+otherwise the agreement is there, counted, with its date, status, sectors, districts and values but no
+names and no words of its own: "what" is often an offer's title, whose public page names the parties. The licence
 and attribution are the directory's (directori.exporting), and so is the CSV's guard against formulas.
 """
 
@@ -66,13 +67,13 @@ def _union(agreement, terms):
 
 
 def agreement_row(agreement):
-    """The public face of one agreement: parties named only with both consents."""
+    """The public face of one agreement: parties and what they agreed only with both consents."""
     named = agreement.named_in_public
     return {
         "id": agreement.pk,
         "start": agreement.start.isoformat(),
         "status": agreement.status,
-        "what": agreement.what,
+        "what": agreement.what if named else "",
         "sectors": _union(agreement, lambda party: [sector.slug for sector in party.sectors.all()]),
         "districts": _union(agreement, lambda party: [party.district.code] if party.district else []),
         "value_hours": agreement.value_hours,  # Decimal: as written in CSV, a number in JSON (`dumps`)
@@ -103,13 +104,12 @@ def _initiative_url(absolute, slug):
 
 
 def agreement_node(agreement, absolute):
-    """A Valueflows Agreement (with schema.org terms where Valueflows has none): what, when, status,
-    values, sectors and districts; its two parties only when both consent."""
+    """A Valueflows Agreement (with schema.org terms where Valueflows has none): when, status, values,
+    sectors and districts; what and its two parties only when both consent."""
     row = agreement_row(agreement)
     node = {
         "@type": "vf:Agreement",
         "@id": absolute(f"{reverse('intercoop:agreements_jsonld')}#acord-{agreement.pk}"),
-        "vf:name": row["what"],
         "vf:created": row["start"],
         "schema:actionStatus": row["status"],
         "schema:about": row["sectors"],
@@ -128,6 +128,7 @@ def agreement_node(agreement, absolute):
             "schema:currency": "EUR",
         }
     if row["party_slugs"]:
+        node["vf:name"] = row["what"]
         node["schema:participant"] = [
             {"@id": _initiative_url(absolute, slug), "schema:name": name}
             for slug, name in zip(row["party_slugs"], (row["party_1"], row["party_2"]), strict=True)

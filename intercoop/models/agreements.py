@@ -3,13 +3,18 @@ count (strategy goal 3.2, sector tables, districts, open data); parties are name
 both consent, otherwise only counted."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from directori.models import Initiative
+
+# Upper bounds of the values: far above any real agreement between two initiatives, low enough that one
+# typing slip (or a malicious figure) cannot swamp the public totals.
+MAX_HOURS = 100_000
+MAX_EUROS = 10_000_000
 
 
 class AgreementQuerySet(models.QuerySet):
@@ -59,7 +64,7 @@ class Agreement(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_HOURS)],
     )
     value_euros = models.DecimalField(
         _("value in euros"),
@@ -67,9 +72,12 @@ class Agreement(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_EUROS)],
     )
     confirmed_at = models.DateTimeField(_("confirmed by the other party"), null=True, blank=True)
+    # Normally the other party confirms what the recorder wrote; when the other party changes what was
+    # agreed after confirming, it is the recorder who must confirm it again.
+    proposer_confirms = models.BooleanField(_("the recording initiative must confirm it"), default=False)
     proposer_consents = models.BooleanField(
         _("the recording initiative agrees to be named in public"), default=False
     )
@@ -98,3 +106,15 @@ class Agreement(models.Model):
     @property
     def named_in_public(self):
         return self.proposer_consents and self.partner_consents
+
+    @property
+    def confirming_side(self):
+        """ "proposer" or "partner": the party whose confirmation it waits for (or last got)."""
+        return "proposer" if self.proposer_confirms else "partner"
+
+    def awaits(self, initiative):
+        """True when `initiative` is asked to confirm or decline it now."""
+        confirming = self.proposer_id if self.proposer_confirms else self.partner_id
+        return (
+            confirming == initiative.pk and self.confirmed_at is None and self.status != self.Status.CANCELLED
+        )

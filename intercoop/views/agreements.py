@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from directori.exporting import LICENCE_URL
 from directori.models import Initiative
 
-from .. import mail, open_data
+from .. import limits, mail, open_data
 from ..forms.agreements import (
     AgreementForm,
     AgreementUpdateForm,
@@ -40,8 +40,7 @@ def agreements(request, initiative):
     found = list(_agreements_of(initiative))
     pending, others = [], []
     for agreement in found:
-        asked = agreement.partner_id == initiative.pk and agreement.confirmed_at is None and _open(agreement)
-        (pending if asked else others).append(agreement)
+        (pending if agreement.awaits(initiative) else others).append(agreement)
     return render(
         request,
         "intercoop/space/agreements.html",
@@ -49,13 +48,15 @@ def agreements(request, initiative):
     )
 
 
-def _open(agreement):
-    return agreement.status != Agreement.Status.CANCELLED
-
-
 @space_view()
 def agreement_new(request, initiative):
-    """Record an agreement: the other party's people get an e-mail to confirm it."""
+    """Record an agreement: the other party's people get an e-mail to confirm it. More than
+    limits.AGREEMENTS_PER_DAY a day from one account answers 429 (each one sends e-mails)."""
+    if request.method == "POST" and limits.over_limit(
+        Agreement.objects, "created_by", request.user, limits.AGREEMENTS_PER_DAY, limits.DAY
+    ):
+        context = {"initiative": initiative, "section": "agreements", "limit": limits.AGREEMENTS_PER_DAY}
+        return render(request, "intercoop/space/agreement_limit.html", context, status=429)
     post = prefill_post(request.GET.get("publicacio") or request.POST.get("publicacio"))
     initial = {}
     if (slug := request.GET.get("amb")) and (partner := _live_partner(slug, initiative)):
@@ -67,7 +68,7 @@ def agreement_new(request, initiative):
     if request.method == "POST":
         if form.is_valid():
             agreement = form.save(request.user)
-            _tell_partner(agreement)
+            _ask_to_confirm(agreement)
             messages.success(
                 request, _("Agreement recorded. The other initiative will be asked to confirm it.")
             )
@@ -91,10 +92,13 @@ def _live_partner(slug, initiative):
     return Initiative.objects.live().exclude(pk=initiative.pk).filter(slug=slug).first()
 
 
-def _tell_partner(agreement):
-    """E-mail the other party's people in its space's language; with no people yet, its public e-mail
-    (the link then leads to claiming the entry first)."""
-    partner = agreement.partner
+def _ask_to_confirm(agreement, changed=False):
+    """E-mail the people of the party that must confirm (`Agreement.confirming_side`) in its space's
+    language; with no people yet, its public e-mail (the link then leads to claiming the entry first).
+    `changed`: the other party changed what was agreed after confirmation."""
+    side = agreement.confirming_side
+    partner = getattr(agreement, side)
+    other = agreement.proposer if side == "partner" else agreement.partner
     space = getattr(partner, "space", None)
     language = space.language if space else settings.LANGUAGE_CODE  # Catalan, unless its space says
     recipients = sorted(
@@ -116,17 +120,18 @@ def _tell_partner(agreement):
             link = mail.absolute(
                 reverse("intercoop:agreement", kwargs={"slug": partner.slug, "pk": agreement.pk})
             )
-    context = {"agreement": agreement, "link": link, "claim": claim}
+    context = {"agreement": agreement, "by": other, "changed": changed, "link": link, "claim": claim}
     mail.send(recipients, language, "agreement_recorded", context)
 
 
 @space_view()
 def agreement_detail(request, initiative, pk):
-    """Either party updates status, outcome, values and its own consent; only the other party (the
-    partner) confirms or declines, and only while unconfirmed."""
+    """Either party updates it and its own consent; only the party asked (`Agreement.awaits`: the
+    other party, or the recorder after the other party changed it) confirms or declines, and only while
+    unconfirmed."""
     agreement = get_object_or_404(_agreements_of(initiative), pk=pk)
     side = "proposer" if agreement.proposer_id == initiative.pk else "partner"
-    may_confirm = side == "partner" and agreement.confirmed_at is None and _open(agreement)
+    may_confirm = agreement.awaits(initiative)
     form = AgreementUpdateForm(instance=agreement, side=side)
     status = 200
     if request.method == "POST":
@@ -140,7 +145,7 @@ def agreement_detail(request, initiative, pk):
             if action == "confirm":
                 agreement.confirmed_at = timezone.now()
                 if request.POST.get("consents"):
-                    agreement.partner_consents = True
+                    setattr(agreement, f"{side}_consents", True)
                 agreement.save()
                 messages.success(request, _("Agreement confirmed. It now counts in the public figures."))
             else:
@@ -152,8 +157,13 @@ def agreement_detail(request, initiative, pk):
             return HttpResponseBadRequest(_("Unknown action."), content_type="text/plain; charset=utf-8")
         form = AgreementUpdateForm(request.POST, instance=agreement, side=side)
         if form.is_valid():
-            form.save()
-            messages.success(request, _("Agreement updated."))
+            if form.save():
+                _ask_to_confirm(agreement, changed=True)
+                messages.success(
+                    request, _("Agreement updated. The other initiative will be asked to confirm it again.")
+                )
+            else:
+                messages.success(request, _("Agreement updated."))
             return redirect("intercoop:agreement", slug=initiative.slug, pk=agreement.pk)
         status = 400
     return render(

@@ -18,6 +18,8 @@ from django.utils import timezone, translation
 import pytest
 
 from directori.models import Initiative
+from intercoop import limits
+from intercoop.forms.agreements import latest_start
 from intercoop.models import Agreement, Membership, Post, Space
 from intercoop.seed import AGREEMENTS
 from sectors.models import SectorPage
@@ -163,28 +165,31 @@ def test_names_only_with_both_consents(client, parties, recorder, partner_user):
         assert "Intercanvi sense noms" not in body, name
         assert proposer.name not in body, name
         assert "que no volen aparèixer" in body, name
-    assert "Intercanvi sense noms" in client.get(reverse("intercoop:agreements_csv")).content.decode()
+    assert "Intercanvi sense noms" not in client.get(reverse("intercoop:agreements_csv")).content.decode()
     rows = list(
         csv.DictReader(
             io.StringIO(client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig"))
         )
     )
-    (row,) = [row for row in rows if row["what"] == "Intercanvi sense noms"]
-    assert row["party_1"] == row["party_2"] == ""
+    (row,) = [row for row in rows if row["id"] == str(agreement.pk)]
+    assert row["what"] == row["party_1"] == row["party_2"] == ""
     # the recorder agrees later: now both do, and both are named
     login(client, recorder).post(
         agreement_url(proposer, agreement),
         {
             "action": "update",
+            "what": agreement.what,
+            "start": agreement.start.isoformat(),
             "status": "done",
             "outcome": "Fet",
-            "value_hours": "",
+            "value_hours": "30",
             "value_euros": "",
             "consents": "on",
         },
     )
     agreement.refresh_from_db()
     assert agreement.named_in_public and agreement.status == "done"
+    assert agreement.confirmed_at is not None  # forward, outcome and consent: still confirmed
     client.logout()
     strategy = public_pages(client, *parties)["strategy"]
     assert "Intercanvi sense noms" in strategy and proposer.name in strategy
@@ -350,8 +355,9 @@ def test_csv(client, tricky, parties):
     assert row["party_1"] == parties[0].name and row["party_2"] == parties[1].name
     assert row["sectors"] == "cultura;cures"
     assert row["districts"] == "02;06"
-    unnamed = [row for row in rows if row["what"] == "Cistelles de verdura de proximitat cada setmana"]
-    assert unnamed and unnamed[0]["party_1"] == ""
+    unnamed = Agreement.objects.get(what="Cistelles de verdura de proximitat cada setmana")
+    (row,) = [row for row in rows if row["id"] == str(unnamed.pk)]
+    assert row["what"] == row["party_1"] == ""
 
 
 def test_jsonld(client, tricky, parties):
@@ -359,15 +365,17 @@ def test_jsonld(client, tricky, parties):
     assert response["Content-Type"].startswith("application/ld+json")
     data = json.loads(response.content)
     assert data["@context"]["vf"] == "https://w3id.org/valueflows/ont/vf#"
-    nodes = {node["vf:name"]: node for node in data["@graph"]}
-    node = nodes[tricky.what]  # JSON carries the text as it is: escaping is its reader's
+    nodes = {node["@id"].rsplit("-", 1)[1]: node for node in data["@graph"]}
+    node = nodes[str(tricky.pk)]
+    assert node["vf:name"] == tricky.what  # JSON carries the text as it is: escaping is its reader's
     assert node["@type"] == "vf:Agreement"
     assert node["schema:price"]["schema:value"] == 250.5
     assert [party["schema:name"] for party in node["schema:participant"]] == [
         parties[0].name,
         parties[1].name,
     ]
-    assert "schema:participant" not in nodes["Cistelles de verdura de proximitat cada setmana"]
+    unnamed = Agreement.objects.get(what="Cistelles de verdura de proximitat cada setmana")
+    assert "schema:participant" not in nodes[str(unnamed.pk)]
     assert len(data["@graph"]) == Agreement.objects.confirmed().count()
 
 
@@ -454,7 +462,12 @@ def space_requests(proposer, agreement):
         ("new", "get", new, None),
         ("new", "post", new, {"partner_name": "", "what": ""}),
         ("detail", "get", detail, None),
-        ("detail", "post", detail, {"action": "update", "status": "done"}),
+        (
+            "detail",
+            "post",
+            detail,
+            {"action": "update", "what": "Permisos", "start": "2026-04-01", "status": "done"},
+        ),
     ]
 
 
@@ -559,3 +572,241 @@ def test_partner_without_a_space_is_written_in_catalan(client, parties, recorder
     assert sent.to == [lonely.email]
     assert "ha registrat un acord" in sent.subject
     assert f"/ca/compte/gestiona/{lonely.slug}/" in sent.body
+
+
+# After the outside review: confirmed agreements, limits, unnamed parties, dates -------------------
+
+
+def confirmed(proposer, partner, **fields):
+    return Agreement.objects.create(
+        proposer=proposer,
+        partner=partner,
+        **{
+            "what": "Taller de reparació mensual",
+            "start": "2026-03-02",
+            "status": "agreed",
+            "value_hours": "12",
+            "confirmed_at": timezone.now(),
+            **fields,
+        },
+    )
+
+
+def update(client, initiative, agreement, **fields):
+    """Posts the update form as the page fills it, with `fields` changed."""
+    data = {
+        "action": "update",
+        "what": agreement.what,
+        "start": str(agreement.start),
+        "status": agreement.status,
+        "outcome": agreement.outcome,
+        "value_hours": "" if agreement.value_hours is None else str(agreement.value_hours),
+        "value_euros": "" if agreement.value_euros is None else str(agreement.value_euros),
+        **fields,
+    }
+    return client.post(agreement_url(initiative, agreement), data)
+
+
+def csv_ids(client):
+    body = client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig")
+    return {row["id"] for row in csv.DictReader(io.StringIO(body))}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"value_hours": "99999"},
+        {"value_euros": "100"},
+        {"what": "Una altra cosa"},
+        {"start": "2026-09-01"},
+        {"status": "proposed"},  # back
+    ],
+)
+def test_a_confirmed_agreement_changed_waits_for_the_other_party_again(
+    client, parties, recorder, partner_user, fields
+):
+    proposer, partner = parties
+    Space.objects.update_or_create(initiative=partner, defaults={"language": "es"})
+    agreement = confirmed(proposer, partner)
+    assert str(agreement.pk) in csv_ids(client)
+
+    response = update(login(client, recorder), proposer, agreement, **fields)
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None
+    assert str(agreement.pk) not in csv_ids(client)  # the public counts do not take it
+    (sent,) = mail.outbox  # the other party is asked again, in its space's language
+    assert sent.to == [partner_user.email]
+    assert f"{proposer.name} ha cambiado un acuerdo" in sent.subject
+    assert agreement_url(partner, agreement).replace("/ca/", "/es/") in sent.body
+
+    client.logout()
+    listing = text(
+        login(client, partner_user).get(reverse("intercoop:agreements", kwargs={"slug": partner.slug}))
+    )
+    assert "1 acord per confirmar" in listing
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+    assert str(agreement.pk) in csv_ids(client)
+
+
+def test_a_change_by_the_other_party_goes_to_the_recorder(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner, proposer_consents=True)
+    update(login(client, partner_user), partner, agreement, value_hours="80")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and agreement.value_hours == 80
+    (sent,) = mail.outbox
+    assert sent.to == [recorder.email]
+    assert f"{partner.name} ha canviat un acord" in sent.subject
+    assert agreement_url(proposer, agreement) in sent.body
+    # the one who changed it cannot confirm its own change
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 400
+    client.logout()
+    login(client, recorder)
+    listing = text(client.get(reverse("intercoop:agreements", kwargs={"slug": proposer.slug})))
+    assert "1 acord per confirmar" in listing and f"canviat per {partner.name}" in listing
+    page = text(client.get(agreement_url(proposer, agreement)))
+    assert 'value="confirm"' in page
+    assert 'name="consents" value="1" checked' in page  # the recorder's own consent, as it stands
+    assert client.post(agreement_url(proposer, agreement), {"action": "confirm"}).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+
+
+def test_the_party_asked_cannot_confirm_its_own_rewrite(client, parties, recorder, partner_user):
+    """Before confirming, the other party changes the values: the recorder never agreed to those."""
+    proposer, partner = parties
+    record(login(client, recorder), proposer, partner)
+    agreement = Agreement.objects.get(proposer=proposer, partner=partner)
+    mail.outbox.clear()
+    client.logout()
+    update(login(client, partner_user), partner, agreement, value_hours="5000")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and agreement.proposer_confirms
+    assert client.post(agreement_url(partner, agreement), {"action": "confirm"}).status_code == 400
+    (sent,) = mail.outbox
+    assert sent.to == [recorder.email]
+    # the recorder's own changes to its pending record stay with the other party to confirm
+    client.logout()
+    agreement = confirmed(proposer, partner, confirmed_at=None, what="Encara pendent")
+    mail.outbox.clear()
+    update(login(client, recorder), proposer, agreement, value_hours="7")
+    agreement.refresh_from_db()
+    assert not agreement.proposer_confirms and mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("before", "fields"),
+    [
+        ("agreed", {"status": "done"}),
+        ("proposed", {"status": "agreed"}),
+        ("agreed", {"status": "cancelled"}),
+        ("done", {"status": "cancelled"}),
+        ("agreed", {"outcome": "Tres tallers fets."}),
+        ("agreed", {"consents": "on"}),
+    ],
+)
+def test_moving_forward_keeps_the_confirmation(client, parties, recorder, partner_user, before, fields):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner, status=before)
+    assert update(login(client, recorder), proposer, agreement, **fields).status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None
+    assert mail.outbox == []
+
+
+def test_reviving_a_cancelled_agreement_asks_again(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    agreement = confirmed(proposer, partner, status="cancelled")
+    update(login(client, recorder), proposer, agreement, status="agreed")
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is None and len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"value_hours": "100000.01"}, "value_hours", "menor o igual que 100000"),
+        ({"value_hours": "99999999"}, "value_hours", "menor o igual que 100000"),
+        ({"value_euros": "10000000.01"}, "value_euros", "menor o igual que 10000000"),
+        ({"start": "1999-12-31"}, "start", "ha de ser entre l&#x27;1 de gener de 2000"),
+        ({"start": "2099-01-01"}, "start", "ha de ser entre"),
+    ],
+)
+def test_values_and_dates_out_of_range(client, parties, recorder, fields, field, message):
+    proposer, partner = parties
+    response = record(login(client, recorder), proposer, partner, **fields)
+    assert response.status_code == 400
+    body = text(response)
+    assert f'href="#id_{field}"' in body and message in body
+    assert not Agreement.objects.filter(proposer=proposer).exists()
+    # nor on a change to a confirmed one
+    agreement = confirmed(proposer, partner)
+    response = update(client, proposer, agreement, **fields)
+    assert response.status_code == 400 and message in text(response)
+    agreement.refresh_from_db()
+    assert agreement.confirmed_at is not None and agreement.value_hours == 12
+    assert mail.outbox == []
+
+
+def test_start_limits_are_inclusive(client, parties, recorder):
+    proposer, partner = parties
+    latest = latest_start()
+    for start, what in (("2000-01-01", "Primer"), (latest.isoformat(), "Darrer")):
+        assert record(login(client, recorder), proposer, partner, start=start, what=what).status_code == 302
+    response = record(client, proposer, partner, start=(latest + timedelta(days=1)).isoformat())
+    assert response.status_code == 400
+
+
+def test_recording_is_limited_per_account(client, parties, recorder, partner_user):
+    proposer, partner = parties
+    login(client, recorder)
+    for number in range(limits.AGREEMENTS_PER_DAY):
+        assert record(client, proposer, partner, what=f"Acord {number}").status_code == 302
+    assert len(mail.outbox) == limits.AGREEMENTS_PER_DAY
+    response = record(client, proposer, partner, what="Un de massa")
+    assert response.status_code == 429
+    assert f"Avui ja has registrat {limits.AGREEMENTS_PER_DAY} acords" in text(response)
+    assert not Agreement.objects.filter(what="Un de massa").exists()
+    assert len(mail.outbox) == limits.AGREEMENTS_PER_DAY
+    # a day later, the account may again
+    Agreement.objects.filter(proposer=proposer).update(
+        created_at=timezone.now() - timedelta(days=1, minutes=1)
+    )
+    assert record(client, proposer, partner, what="L'endemà").status_code == 302
+
+
+def test_unnamed_agreements_carry_no_words_nor_post(client, parties):
+    """ "What you agreed" defaults to a post's title, whose public page names its initiative."""
+    proposer, partner = parties
+    post = PostFactory(initiative=partner, title="Sala de tallers al carrer Verdi")
+    agreement = confirmed(proposer, partner, what=post.title, post=post, proposer_consents=True)
+    secret = (post.title, post.slug, post.get_absolute_url(), partner.slug, partner.name)
+
+    body = client.get(reverse("intercoop:agreements_csv")).content.decode("utf-8-sig")
+    (row,) = [row for row in csv.DictReader(io.StringIO(body)) if row["id"] == str(agreement.pk)]
+    assert row["what"] == row["party_1"] == row["party_2"] == ""
+    assert row["start"] == "2026-03-02" and row["status"] == "agreed" and row["value_hours"] == "12.00"
+    assert row["sectors"] == "cultura;cures" and row["districts"] == "02;06"
+
+    graph = json.loads(client.get(reverse("intercoop:agreements_jsonld")).content)["@graph"]
+    (node,) = [node for node in graph if node["@id"].endswith(f"#acord-{agreement.pk}")]
+    assert (
+        node["schema:actionStatus"] == "agreed" and node["vf:effortQuantity"]["om2:hasNumericalValue"] == 12
+    )
+    assert not any(text in json.dumps(node, ensure_ascii=False) for text in secret)
+
+    rows = json.loads(client.get(reverse("intercoop:murmurations")).content)["agreements"]
+    (row,) = [row for row in rows if row["id"] == agreement.pk]
+    assert row["what"] == "" and row["districts"] == ["02", "06"]
+    assert not any(text in json.dumps(row, ensure_ascii=False) for text in secret)
+
+    graph = json.loads(client.get(reverse("intercoop:valueflows")).content)["@graph"]
+    (node,) = [node for node in graph if node["@id"].endswith(f"#acord-{agreement.pk}")]
+    assert not any(text in json.dumps(node, ensure_ascii=False) for text in secret)
+
+    for name, section in public_pages(client, *parties).items():
+        assert "que no volen aparèixer" in section, name
+        assert post.title not in section and post.get_absolute_url() not in section, name
