@@ -19,7 +19,8 @@ NAMED_SHOWN = 10  # the latest named agreements listed; the rest are in the open
 
 def summary(agreements):
     """Counts of confirmed `agreements` (a queryset): the total, per status, hours and euros, the
-    latest named ones and how many are not named. Three queries whatever their number."""
+    latest named ones and how many are not named; None when there are none. Three queries whatever
+    their number, one when there are none (most district and neighbourhood pages)."""
     agreements = agreements.confirmed()
     totals = agreements.aggregate(
         total=Count("pk"),
@@ -27,6 +28,8 @@ def summary(agreements):
         euros=Sum("value_euros"),
         unnamed=Count("pk", filter=~Q(proposer_consents=True, partner_consents=True)),
     )
+    if not totals["total"]:
+        return None
     counted = dict(agreements.order_by().values_list("status").annotate(count=Count("pk")))
     statuses = [(label, counted[value]) for value, label in Agreement.Status.choices if counted.get(value)]
     named = list(
@@ -46,7 +49,7 @@ def summary(agreements):
 def render_summary(request, agreements, level=2):
     """The section, or "" when there is nothing to count. `level`: its heading's, on the page."""
     data = summary(agreements)
-    if not data["total"]:
+    if data is None:
         return ""
     return render_to_string("intercoop/sections/agreements.html", {**data, "level": level}, request=request)
 
