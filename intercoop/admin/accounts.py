@@ -117,9 +117,12 @@ def set_active(request, pk, active):
     """Suspend (active=False) or reinstate an initiative account, with the reason in the moderation log."""
     if not is_staff(request.user):
         raise Http404
-    person = get_object_or_404(
-        get_user_model(), pk=pk, initiative_memberships__isnull=False, is_superuser=False
-    )
+    # distinct: one row per person, however many initiatives they act for (a 500 otherwise); never
+    # staff, nor oneself
+    accounts = get_user_model().objects.filter(initiative_memberships__isnull=False, is_superuser=False)
+    person = get_object_or_404(accounts.exclude(pk=request.user.pk).distinct(), pk=pk)
+    if is_staff(person):
+        raise Http404
     form = SuspensionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person.is_active = active

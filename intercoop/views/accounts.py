@@ -1,6 +1,7 @@
 """Initiative accounts: claiming an entry, following a one-time link, signing in and out, the space's
 summary, editing the entry (through moderation unless the space is trusted) and the team."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -112,7 +113,19 @@ def access_link(request, token):
             login(request, user, backend=BACKEND)
         messages.success(request, _("Your account now acts for this initiative."))
         return redirect("intercoop:space", link.initiative.slug)
-    return render(request, "intercoop/accounts/access_link.html", {"link": link, "form": form})
+    owners = link.initiative.memberships.filter(role=Role.OWNER)
+    if signed_in:
+        owners = owners.exclude(user=request.user)
+    context = {"link": link, "form": form, "role": granted_role(link, owners.exists())}
+    return render(request, "intercoop/accounts/access_link.html", context)
+
+
+def granted_role(link, owners):
+    """The role following `link` gives: its own, except that a claim of an entry that has `owners`
+    makes an editor (whoever reads the public mailbox may join, not take over)."""
+    if link.purpose == AccessLink.Purpose.CLAIM and owners:
+        return Role.EDITOR
+    return link.role
 
 
 def consume(link, user):
@@ -126,13 +139,11 @@ def consume(link, user):
     space, _created = Space.objects.get_or_create(
         initiative=link.initiative, defaults={"language": link.language}
     )
-    role = link.role
     owners = list(
         link.initiative.memberships.filter(role=Role.OWNER).exclude(user=user).select_related("user")
     )
-    if link.purpose == AccessLink.Purpose.CLAIM and owners:
-        # Whoever reads the public mailbox may join, but not take over: an editor, and the owners are told.
-        role = Role.EDITOR
+    role = granted_role(link, owners)
+    if role != link.role:  # a claim where there are owners: they are told who joined
         addresses = [m.user.email for m in owners if m.user.is_active and m.user.email]
         with translation.override(space.language):
             team_url = mail.absolute(reverse("intercoop:team", args=[link.initiative.slug]))
@@ -227,16 +238,24 @@ def edit_entry(request, initiative):
             revision.publish(user=request.user, skip_permission_checks=True)
             messages.success(request, _("Your changes are published."))
         else:
-            Proposal.objects.get_or_create(
+            # One pending proposal per entry for its space's edits (a second edit continues the first),
+            # told apart from the public's corrections by its message, always in the site's language.
+            with translation.override(settings.LANGUAGE_CODE):
+                message = _("Changes made in the initiative's space: compare the latest revision.")
+            pending = Proposal.objects.filter(
                 kind=Proposal.Kind.CORRECTION,
                 initiative=initiative,
                 status=Proposal.Status.PENDING,
-                proposer_email=request.user.email or initiative.email,
-                defaults={
-                    "proposer_name": request.user.get_full_name() or request.user.get_username(),
-                    "message": _("Changes made in the initiative's space: compare the latest revision."),
-                },
+                message=message,
             )
+            if not pending.exists():
+                Proposal.objects.create(
+                    kind=Proposal.Kind.CORRECTION,
+                    initiative=initiative,
+                    proposer_email=request.user.email or initiative.email,
+                    proposer_name=request.user.get_full_name() or request.user.get_username(),
+                    message=message,
+                )
             messages.success(
                 request,
                 _("Your changes are waiting for moderation. The public entry is unchanged until then."),

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -133,6 +134,7 @@ def test_a_claim_of_an_entry_with_owners_makes_an_editor_and_tells_the_owners(cl
     owner = member(initiative, "owner")
     path = claim_link(client, initiative)
     mail.outbox.clear()
+    assert "esdevé editor de la iniciativa" in client.get(path).content.decode()  # it says what it grants
     client.post(path, new_account())
     newcomer = get_user_model().objects.get(email="maria@example.org")
     assert Membership.objects.get(user=newcomer).role == "editor"
@@ -550,6 +552,21 @@ def test_staff_suspend_an_account_with_a_reason_and_reinstate_it(admin_client, a
     assert person.is_active and ModerationAction.objects.count() == 2
     listing = admin_client.get(reverse("intercoop_accounts")).content.decode()
     assert person.username in listing and "Cooperativa La Teixidora" in listing
+
+
+def test_staff_suspend_a_person_of_two_initiatives_but_never_a_moderator(admin_client):
+    person = member(claimable())
+    Membership.objects.create(user=person, initiative=InitiativeFactory(), role="editor")
+    response = admin_client.post(reverse("intercoop_suspend", args=[person.pk]), {"reason": "Correu brossa."})
+    assert response.status_code == 302  # one person, however many initiatives (a 500 before)
+    person.refresh_from_db()
+    assert not person.is_active
+    moderator = member(InitiativeFactory(), username="moderadora")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    url = reverse("intercoop_suspend", args=[moderator.pk])
+    assert admin_client.post(url, {"reason": "No."}).status_code == 404
+    moderator.refresh_from_db()
+    assert moderator.is_active
 
 
 def test_the_moderation_log_is_read_only_even_for_a_superuser(admin_client, admin_user):
