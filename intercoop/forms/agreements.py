@@ -187,6 +187,15 @@ class AgreementUpdateForm(ValuesForm):
         self.fields["consents"].initial = getattr(self.instance, self.consent_field)
         self.was = {name: getattr(self.instance, name) for name in (*AGREED_FIELDS, "status")}
 
+    def clean(self):
+        """A declined agreement (cancelled before any confirmation) stays so: bringing it back would put
+        it in the other party's list again and again. A new one is recorded instead."""
+        data = super().clean()
+        declined = self.was["status"] == Agreement.Status.CANCELLED and self.instance.confirmed_at is None
+        if declined and data.get("status") not in (None, Agreement.Status.CANCELLED):
+            self.add_error("status", _("A declined agreement stays cancelled: record a new one."))
+        return data
+
     @property
     def needs_confirmation(self):
         """True when the (valid) change needs the other party's confirmation: it undoes a confirmation,

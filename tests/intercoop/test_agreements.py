@@ -227,6 +227,15 @@ def test_decline_cancels_and_is_final(client, parties, recorder, partner_user):
     assert response.status_code == 400
     agreement.refresh_from_db()
     assert agreement.confirmed_at is None
+    # nor can the recorder put it back in the other party's list
+    mail.outbox.clear()
+    revive = {"action": "update", "what": agreement.what, "start": agreement.start.isoformat()}
+    response = login(client, recorder).post(
+        agreement_url(proposer, agreement), revive | {"status": "proposed"}
+    )
+    assert response.status_code == 400 and "un de nou" in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.status == "cancelled" and not mail.outbox
 
 
 def test_the_recorder_cannot_confirm(client, parties, recorder):
@@ -245,12 +254,12 @@ def test_the_recorder_cannot_confirm(client, parties, recorder):
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"value_hours": "-3"}, "value_hours", "més gran o igual que 0"),
-        ({"value_euros": "-0.01"}, "value_euros", "més gran o igual que 0"),
-        ({"value_euros": "molts"}, "value_euros", "Introduïu un número"),
+        ({"value_hours": "-3"}, "value_hours", "com a mínim 0"),
+        ({"value_euros": "-0.01"}, "value_euros", "com a mínim 0"),
+        ({"value_euros": "molts"}, "value_euros", "Escriu un nombre"),
         ({"partner_name": "Iniciativa que no existeix"}, "partner_name", "Cap iniciativa publicada"),
         ({"partner_name": ""}, "partner_name", "Aquest camp és obligatori"),
-        ({"start": "2026-13-45"}, "start", "Introduïu una data vàlida"),
+        ({"start": "2026-13-45"}, "start", "Escriu una data vàlida"),
         ({"what": ""}, "what", "Aquest camp és obligatori"),
         ({"status": "signed"}, "status", "Tria una opció vàlida"),
     ],
@@ -728,9 +737,9 @@ def test_reviving_a_cancelled_agreement_asks_again(client, parties, recorder, pa
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"value_hours": "100000.01"}, "value_hours", "menor o igual que 100000"),
-        ({"value_hours": "99999999"}, "value_hours", "menor o igual que 100000"),
-        ({"value_euros": "10000000.01"}, "value_euros", "menor o igual que 10000000"),
+        ({"value_hours": "100000.01"}, "value_hours", "com a màxim 100000"),
+        ({"value_hours": "99999999"}, "value_hours", "com a màxim 100000"),
+        ({"value_euros": "10000000.01"}, "value_euros", "com a màxim 10000000"),
         ({"start": "1999-12-31"}, "start", "ha de ser entre l&#x27;1 de gener de 2000"),
         ({"start": "2099-01-01"}, "start", "ha de ser entre"),
     ],
