@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -43,6 +44,19 @@ class PostViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     copy_view_enabled = False
     add_view_enabled = False  # initiatives post from their space; staff act on what they posted
+    # The edit form leaves out who posted and whether staff hid it: hiding goes through its own page,
+    # which asks for the reason and logs it.
+    panels = [
+        FieldPanel("direction"),
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("sectors"),
+        FieldPanel("district"),
+        FieldPanel("neighbourhood"),
+        FieldPanel("valid_until"),
+        FieldPanel("quantity"),
+    ]
 
     def get_queryset(self, request):
         return Post.objects.select_related("initiative")

@@ -297,7 +297,7 @@ def test_the_whole_city_is_the_default_place(client, areas, owner):
         ({"where": "barri:marte"}, "where", "Tria una opció vàlida."),
         ({"where": "<script>"}, "where", "Tria una opció vàlida."),
         ({"valid_until": "2020-01-01"}, "valid_until", "La data no pot ser passada."),
-        ({"valid_until": "demà"}, "valid_until", "Introduïu una data vàlida."),
+        ({"valid_until": "demà"}, "valid_until", "Escriu una data vàlida."),
         (
             {"valid_until": (TODAY() + timedelta(days=400)).isoformat()},
             "valid_until",
@@ -472,6 +472,12 @@ def test_a_moderator_hides_a_post_with_a_reason_and_shows_it_again(client, areas
     assert post.hidden_at is None
     assert ModerationAction.objects.filter(action="show_post", reason="Revisat amb la iniciativa.").exists()
     assert titles(listing(client)) == ["Venda de pisos"]
+
+
+def test_the_admin_edit_form_cannot_hide_a_post_without_a_reason(admin_client, areas):
+    post = PostFactory()
+    form = admin_client.get(f"/admin/snippets/intercoop/post/edit/{post.pk}/").content.decode()
+    assert 'name="title"' in form and 'name="hidden_at"' not in form and 'name="created_by"' not in form
 
 
 def test_people_who_are_not_staff_cannot_hide_posts(client, areas, owner):
