@@ -74,11 +74,6 @@ class Membership(models.Model):
         return f"{self.user} · {self.initiative} ({self.get_role_display()})"
 
 
-class AccessLinkQuerySet(models.QuerySet):
-    def usable(self):
-        return self.filter(used_at__isnull=True, created_at__gte=timezone.now() - AccessLink.LIFETIME)
-
-
 class AccessLink(models.Model):
     """A one-time link sent by e-mail: a claim of an initiative's entry (to its public e-mail), or an
     owner's invitation of an editor. Only a hash of the token is stored; the token is in the e-mail."""
@@ -106,8 +101,6 @@ class AccessLink(models.Model):
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-
-    objects = AccessLinkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access link")

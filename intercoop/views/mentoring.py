@@ -84,7 +84,9 @@ def _act(request, initiative, offer, action, bound):
         return _("Your initiative is no longer offered as a mentor. Its pairings go on until they close.")
     if action == "ask":
         form = MentoringRequestForm(data, initiative=initiative)
-        if form.is_valid():
+        if form.is_valid() and mentoring.open_requests().filter(initiative=initiative).exists():
+            form.add_error(None, _("Your initiative already has an open request: withdraw it to ask again."))
+        elif form.is_valid():
             form.instance.initiative = initiative
             form.save()
             return _("Your request has been sent. The programme's team will propose a mentor.")

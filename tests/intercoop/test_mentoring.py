@@ -220,6 +220,18 @@ def test_an_older_initiative_or_one_with_no_year_must_say_it_is_starting(client,
     assert MentoringRequest.objects.get().says_starting
 
 
+def test_an_initiative_asks_once_while_its_request_is_open(client, world):
+    ask(world["mentee"])
+    response = post_as(
+        client,
+        world["mentee_owner"],
+        space_url(world["mentee"]),
+        {"action": "ask", "topics": ["finances"], "goals": "Una altra vegada.", "says_starting": "on"},
+    )
+    assert response.status_code == 400 and "ja té una petició oberta" in response.content.decode()
+    assert MentoringRequest.objects.filter(initiative=world["mentee"]).count() == 1
+
+
 def test_asking_with_bad_input_shows_field_errors(client, world):
     response = post_as(
         client,
