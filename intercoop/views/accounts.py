@@ -316,7 +316,8 @@ def remove_member(request, initiative):
         member = initiative.memberships.select_for_update().get(pk=int(request.POST.get("member", "")))
     except (ValueError, Membership.DoesNotExist):
         raise Http404 from None
-    owners = initiative.memberships.filter(role=Role.OWNER).count()
+    # the owners locked too: two owners removing each other at once cannot both pass the check
+    owners = len(initiative.memberships.select_for_update().filter(role=Role.OWNER))
     if member.role == Role.OWNER and owners <= 1:
         messages.error(request, _("The last owner cannot be removed: make someone else an owner first."))
         return redirect("intercoop:team", initiative.slug)
