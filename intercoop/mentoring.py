@@ -49,14 +49,9 @@ NEAR_METRES, NEAR_POINTS, CLOSE_METRES, CLOSE_POINTS = 1000, 2, 3000, 1
 OPEN_STATUSES = (Pairing.Status.REQUESTED, Pairing.Status.PAIRED, Pairing.Status.UNDER_WAY)
 
 
-def may_volunteer(initiative):
-    """Consolidated initiatives mentor: not one founded in the last three years."""
-    return not is_starting(initiative)
-
-
-def must_say_starting(initiative):
-    """An initiative founded more than three years ago, or with no year, asks only by saying it is
-    starting."""
+def is_consolidated(initiative):
+    """Not founded in the last three years (or with no year): such an initiative may mentor, and asks
+    for a mentor only by saying it is starting."""
     return not is_starting(initiative)
 
 

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..mentoring import may_volunteer, must_say_starting
+from ..mentoring import is_consolidated
 from ..models import Meeting, MentoringRequest, MentorOffer, Topic
 
 
@@ -33,7 +33,7 @@ class MentorOfferForm(forms.ModelForm):
         self.fields["capacity"].widget.attrs.update(min=1, max=10)
 
     def clean(self):
-        if not may_volunteer(self.initiative):
+        if not is_consolidated(self.initiative):
             raise forms.ValidationError(
                 _("Initiatives founded in the last three years ask for a mentor instead of mentoring.")
             )
@@ -60,7 +60,7 @@ class MentoringRequestForm(forms.ModelForm):
 
     def clean_says_starting(self):
         says = self.cleaned_data["says_starting"]
-        if must_say_starting(self.initiative) and not says:
+        if is_consolidated(self.initiative) and not says:
             raise forms.ValidationError(
                 _(
                     "Your initiative was founded more than three years ago (or has no year): tick this box if it is starting."

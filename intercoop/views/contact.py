@@ -75,9 +75,11 @@ def recipients(initiative):
 
 def agreement_link(recipient, sender, post, language):
     """The full address, in `language`, of the recipient's form to record an agreement with the sender
-    about the post (intercoop:agreement_new; its path is fixed: /espai/<slug>/acords/nou/)."""
+    about the post (intercoop:agreement_new, prefilled)."""
     query = urlencode({"amb": sender.slug, "publicacio": post.slug})
-    return mail.absolute(f"/{language}/espai/{recipient.slug}/acords/nou/?{query}")
+    with translation.override(language):
+        path = reverse("intercoop:agreement_new", args=[recipient.slug])
+    return mail.absolute(f"{path}?{query}")
 
 
 def _refusal(request, post, why):

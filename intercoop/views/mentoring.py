@@ -51,13 +51,13 @@ def space_mentoring(request, initiative):
         "offer": offer,
         "offer_form": bound.get("volunteer")
         or MentorOfferForm(instance=offer if offer and offer.active else None, initiative=initiative),
-        "may_volunteer": mentoring.may_volunteer(initiative),
+        "may_volunteer": mentoring.is_consolidated(initiative),
         "free": mentoring.free_capacity(offer) if offer else 0,
         "requests": initiative.mentoring_requests.filter(withdrawn_at__isnull=True).prefetch_related(
             "pairings"
         ),
         "request_form": bound.get("ask") or MentoringRequestForm(initiative=initiative),
-        "must_say_starting": mentoring.must_say_starting(initiative),
+        "must_say_starting": mentoring.is_consolidated(initiative),
         "pairings": pairings,
         "refused": bound.get("refused"),
     }

@@ -709,7 +709,7 @@ def test_the_demo_has_six_mentors_six_requests_and_a_pairing_in_each_status_and_
     closed = Pairing.objects.get(status="closed")
     assert closed.survey_score == 5 and closed.closed_at and closed.meetings.count() == 2
     assert Meeting.objects.count() == 3
-    assert all(mentoring.may_volunteer(offer.initiative) for offer in MentorOffer.objects.all())
+    assert all(mentoring.is_consolidated(offer.initiative) for offer in MentorOffer.objects.all())
     assert mentoring.open_requests().count() == 2
 
 
