@@ -7,6 +7,25 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import translation
 
+from .models import Membership
+
+
+def people_of(initiative):
+    """The addresses of the people acting for `initiative` (active accounts with an e-mail), sorted."""
+    return sorted(
+        set(
+            Membership.objects.filter(initiative=initiative, user__is_active=True)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+
+
+def language_of(initiative):
+    """The language an initiative's e-mails are written in: its space's, else the site's (Catalan)."""
+    space = getattr(initiative, "space", None)
+    return space.language if space else settings.LANGUAGE_CODE
+
 
 def absolute(path):
     """A site path as a full address, for e-mails (which may be sent outside a request)."""

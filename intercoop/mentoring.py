@@ -24,7 +24,7 @@ from directori.models import District, Sector
 from directori.selection import METRES_PER_DEGREE, distance_label
 
 from . import mail
-from .models import Membership, MentoringRequest, MentorOffer, Pairing, Topic
+from .models import MentoringRequest, MentorOffer, Pairing, Topic
 from .models.mentoring import is_starting
 from .permissions import is_staff, table_sectors
 
@@ -259,15 +259,10 @@ def _move(pairing, source, target):
 def notify(pairing, declined=False):
     """Both sides' people, each side in its space's language, learn where the pairing stands."""
     for initiative, side in ((pairing.mentor.initiative, "mentor"), (pairing.request.initiative, "mentee")):
-        addresses = sorted(
-            Membership.objects.filter(initiative=initiative, user__is_active=True)
-            .exclude(user__email="")
-            .values_list("user__email", flat=True)
-        )
+        addresses = mail.people_of(initiative)
         if not addresses:
             continue
-        space = getattr(initiative, "space", None)
-        language = space.language if space else "ca"
+        language = mail.language_of(initiative)
         with translation.override(language):
             space_url = mail.absolute(reverse("intercoop:space_mentoring", args=[initiative.slug]))
         context = {"pairing": pairing, "side": side, "declined": declined, "space_url": space_url}

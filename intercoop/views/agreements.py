@@ -1,7 +1,6 @@
 """Agreements in an initiative's space (recording one, confirming or declining the other party's,
 updating either) and the bank's open data."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -99,15 +98,8 @@ def _ask_to_confirm(agreement, changed=False):
     side = agreement.confirming_side
     partner = getattr(agreement, side)
     other = agreement.proposer if side == "partner" else agreement.partner
-    space = getattr(partner, "space", None)
-    language = space.language if space else settings.LANGUAGE_CODE  # Catalan, unless its space says
-    recipients = sorted(
-        {
-            m.user.email
-            for m in partner.memberships.select_related("user")
-            if m.user.is_active and m.user.email
-        }
-    )
+    language = mail.language_of(partner)
+    recipients = mail.people_of(partner)
     claim = not recipients  # nobody acts for it yet: the link is to claim the entry, then confirm
     if claim and partner.email:
         recipients = [partner.email]

@@ -3,9 +3,7 @@ poster's e-mail is never shown. The answer goes straight to the sender's e-mail 
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +14,7 @@ from core.collation import Collated
 
 from .. import limits, mail
 from ..forms.contact import ContactForm
-from ..models import ContactMessage, Membership, Post
+from ..models import ContactMessage, Post
 from ..permissions import initiatives_of
 
 
@@ -61,16 +59,8 @@ def contact(request, slug):
 
 
 def recipients(initiative):
-    """The addresses a message to `initiative` goes to: its people (owners and editors with an active
-    account), else the entry's public e-mail."""
-    people = (
-        Membership.objects.filter(initiative=initiative, user__is_active=True)
-        .filter(~Q(user__email=""))
-        .order_by("user__email")
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
-    return list(people) or ([initiative.email] if initiative.email else [])
+    """The addresses a message to `initiative` goes to: its people, else the entry's public e-mail."""
+    return mail.people_of(initiative) or ([initiative.email] if initiative.email else [])
 
 
 def agreement_link(recipient, sender, post, language):
@@ -90,8 +80,7 @@ def _refusal(request, post, why):
 
 def _deliver(message, to, user):
     post, sender = message.post, message.sender
-    space = getattr(post.initiative, "space", None)
-    language = space.language if space else settings.LANGUAGE_CODE
+    language = mail.language_of(post.initiative)
     with translation.override(language):
         post_url = mail.absolute(reverse("intercoop:post", kwargs={"slug": post.slug}))
     context = {

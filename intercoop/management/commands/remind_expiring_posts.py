@@ -4,7 +4,6 @@ so a rerun sends nothing new."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy, ngettext
@@ -26,17 +25,13 @@ class Command(LocalizedCommand):
             Post.objects.listed()
             .filter(valid_until__lte=today + AHEAD, reminded_at__isnull=True)
             .select_related("initiative__space")
-            .prefetch_related("initiative__memberships__user")
             .order_by("initiative_id", "valid_until", "pk")
         )
         sent = 0
         for post in due:
-            people = [
-                m.user.email for m in post.initiative.memberships.all() if m.user.is_active and m.user.email
-            ]
+            people = mail.people_of(post.initiative)
             if people:
-                space = getattr(post.initiative, "space", None)
-                language = space.language if space else settings.LANGUAGE_CODE
+                language = mail.language_of(post.initiative)
                 with translation.override(language):  # the links in the reader's language too
                     edit = reverse(
                         "intercoop:post_edit", kwargs={"slug": post.initiative.slug, "post_slug": post.slug}
